@@ -1,0 +1,78 @@
+import type { CatalogContext } from './client.js';
+import type { CommentMap } from './comments.js';
+import { commentKey } from './comments.js';
+import type { ObjectBase } from './objects.js';
+import { objectId } from './objects.js';
+import { SYSTEM_SCHEMA_FILTER } from './schemas.js';
+
+/** A table constraint: primary key, unique, exclusion, foreign key or check. */
+export interface ConstraintObject extends ObjectBase {
+  readonly kind: 'constraint';
+  readonly contype: 'p' | 'u' | 'x' | 'f' | 'c';
+  readonly tableId: string;
+  readonly tableName: string;
+  /** pg_get_constraintdef output */
+  readonly definition: string;
+  readonly validated: boolean;
+  readonly isLocal: boolean;
+  /** the constraint's index (p/u/x), whose catalog rows belong to the constraint */
+  readonly indexOid: number | null;
+  readonly indexClustered: boolean;
+}
+
+interface ConstraintRow {
+  oid: string;
+  conname: string;
+  contype: ConstraintObject['contype'];
+  schema: string;
+  tablename: string;
+  relid: string;
+  owner: string;
+  def: string;
+  convalidated: boolean;
+  conislocal: boolean;
+  conindid: string;
+  indisclustered: boolean | null;
+}
+
+export async function readConstraints(ctx: CatalogContext, comments: CommentMap): Promise<ConstraintObject[]> {
+  const rows = await ctx.client.query<ConstraintRow>(
+    `SELECT co.oid::int8 AS oid, co.conname, co.contype, n.nspname AS schema, c.relname AS tablename,
+            c.oid::int8 AS relid, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
+            pg_catalog.pg_get_constraintdef(co.oid) AS def, co.convalidated, co.conislocal,
+            co.conindid::int8 AS conindid, i.indisclustered
+       FROM pg_catalog.pg_constraint co
+       JOIN pg_catalog.pg_class c ON c.oid = co.conrelid
+       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+       LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = co.conindid AND co.contype IN ('p', 'u', 'x')
+      WHERE co.contype IN ('p', 'u', 'x', 'f', 'c') AND c.relkind IN ('r', 'p', 'f')
+        AND ${SYSTEM_SCHEMA_FILTER}`,
+  );
+  return rows.map((r) => {
+    const oid = Number(r.oid);
+    const tableId = objectId('pg_class', r.relid);
+    const ownsIndex = r.contype === 'p' || r.contype === 'u' || r.contype === 'x';
+    const indexOid = ownsIndex && Number(r.conindid) !== 0 ? Number(r.conindid) : null;
+    return {
+      kind: 'constraint',
+      id: objectId('pg_constraint', oid),
+      oid,
+      schema: r.schema,
+      name: r.conname,
+      owner: r.owner,
+      acl: null,
+      baseAcl: null,
+      comment: comments.get(commentKey('pg_constraint', oid)) ?? null,
+      aliases: indexOid !== null ? [objectId('pg_class', indexOid)] : [],
+      implicitDeps: [tableId],
+      contype: r.contype,
+      tableId,
+      tableName: r.tablename,
+      definition: r.def,
+      validated: r.convalidated,
+      isLocal: r.conislocal,
+      indexOid,
+      indexClustered: r.indisclustered ?? false,
+    };
+  });
+}

@@ -1,0 +1,74 @@
+import type { CatalogContext } from './client.js';
+import { readColumnDefaults } from './column-defaults.js';
+import { readComments } from './comments.js';
+import { readComposites } from './composites.js';
+import { readConstraints } from './constraints.js';
+import { readDefaultAcls } from './default-acls.js';
+import { readDependencies, type DependencyEdge } from './depend.js';
+import { readDomains } from './domains.js';
+import { readEnums } from './enums.js';
+import { readExtensionMembers, readExtensions } from './extensions.js';
+import { readFunctions } from './functions.js';
+import { readIndexes } from './indexes.js';
+import type { DumpObject } from './objects.js';
+import { readRanges } from './ranges.js';
+import { readSchemas } from './schemas.js';
+import { readSequences } from './sequences.js';
+import { readColumns, readTables } from './tables.js';
+import { readTriggers } from './triggers.js';
+import { readViews } from './views.js';
+
+export type { CatalogClient, CatalogContext } from './client.js';
+export type { DumpObject, ObjectId } from './objects.js';
+export type { DependencyEdge } from './depend.js';
+
+export interface Catalog {
+  readonly objects: readonly DumpObject[];
+  readonly dependencies: readonly DependencyEdge[];
+  /** ids of objects that belong to an extension (not dumped) */
+  readonly extensionMembers: ReadonlySet<string>;
+}
+
+/**
+ * Reads everything the dump needs in a fixed number of set-based queries, whatever the
+ * number of objects. Objects inside extensions are dropped here, as are the parts of
+ * objects that are themselves not dumped.
+ */
+export async function readCatalog(ctx: CatalogContext): Promise<Catalog> {
+  const comments = await readComments(ctx);
+  const extensionMembers = await readExtensionMembers(ctx);
+  const columns = await readColumns(ctx, comments);
+  const sequences = await readSequences(ctx, comments);
+  const tables = await readTables(ctx, comments, sequences, columns);
+  const identitySequenceIds = new Set(sequences.filter((s) => s.ownedBy?.identity).map((s) => s.id));
+  const all: DumpObject[] = [
+    ...(await readSchemas(ctx, comments)),
+    ...(await readExtensions(ctx, comments)),
+    ...(await readEnums(ctx, comments)),
+    ...(await readComposites(ctx, comments)),
+    ...(await readDomains(ctx, comments)),
+    ...(await readRanges(ctx, comments)),
+    ...(await readFunctions(ctx, comments)),
+    ...tables,
+    ...sequences.filter((s) => !identitySequenceIds.has(s.id)),
+    ...(await readViews(ctx, comments, columns)),
+    ...(await readColumnDefaults(ctx)),
+    ...(await readConstraints(ctx, comments)),
+    ...(await readIndexes(ctx, comments)),
+    ...(await readTriggers(ctx, comments)),
+    ...(await readDefaultAcls(ctx)),
+  ];
+  const dependencies = await readDependencies(ctx);
+  const kept = new Set<string>();
+  const objects = all.filter((o) => {
+    if (extensionMembers.has(o.id)) return false;
+    kept.add(o.id);
+    return true;
+  });
+  // Parts (defaults, constraints, indexes, triggers) of objects that are not dumped go too.
+  const dumped = objects.filter((o) => {
+    const owner = 'tableId' in o ? o.tableId : null;
+    return owner === null || kept.has(owner);
+  });
+  return { objects: dumped, dependencies, extensionMembers };
+}

@@ -1,0 +1,83 @@
+import type { SchemaObject } from './schemas.js';
+import type { ExtensionObject } from './extensions.js';
+import type { EnumObject } from './enums.js';
+import type { CompositeObject } from './composites.js';
+import type { DomainObject } from './domains.js';
+import type { RangeObject } from './ranges.js';
+import type { FunctionObject } from './functions.js';
+import type { TableObject } from './tables.js';
+import type { ColumnDefaultObject } from './column-defaults.js';
+import type { SequenceObject } from './sequences.js';
+import type { ConstraintObject } from './constraints.js';
+import type { IndexObject } from './indexes.js';
+import type { ViewObject } from './views.js';
+import type { TriggerObject } from './triggers.js';
+import type { DefaultAclObject } from './default-acls.js';
+
+/** Catalog identity: `<catalog>:<oid>` (e.g. `pg_class:16402`), stable within one dump. */
+export type ObjectId = string;
+
+export function objectId(catalog: string, oid: number | string): ObjectId {
+  return `${catalog}:${oid}`;
+}
+
+/** What every dumpable object carries, whatever its kind. */
+export interface ObjectBase {
+  readonly id: ObjectId;
+  readonly oid: number;
+  readonly schema: string | null;
+  readonly name: string;
+  readonly owner: string | null;
+  /** aclitem[] as text; null means the default privileges */
+  readonly acl: string | null;
+  /** the ACL a freshly created object would have (acldefault or pg_init_privs); GRANT/REVOKE are the difference */
+  readonly baseAcl: string | null;
+  readonly comment: string | null;
+  /** other catalog identities whose pg_depend rows belong to this object (row type, array type, rule, index) */
+  readonly aliases: readonly ObjectId[];
+  /** dependencies known without pg_depend (schema, owning table, ...) */
+  readonly implicitDeps: readonly ObjectId[];
+}
+
+export type DumpObject =
+  | SchemaObject
+  | ExtensionObject
+  | EnumObject
+  | CompositeObject
+  | DomainObject
+  | RangeObject
+  | FunctionObject
+  | TableObject
+  | ColumnDefaultObject
+  | SequenceObject
+  | ConstraintObject
+  | IndexObject
+  | ViewObject
+  | TriggerObject
+  | DefaultAclObject;
+
+export type ObjectKind = DumpObject['kind'];
+
+/** Compile-time exhaustiveness check for `switch (obj.kind)`. */
+export function assertNever(x: never): never {
+  throw new Error(`unhandled object kind: ${JSON.stringify(x)}`);
+}
+
+/** The fields every reader fills the same way. */
+export function baseFields(
+  catalog: string,
+  oid: number,
+  row: { schema: string | null; name: string; owner?: string | null; acl?: string | null; baseacl?: string | null },
+  comment: string | null,
+): Omit<ObjectBase, 'aliases' | 'implicitDeps'> {
+  return {
+    id: objectId(catalog, oid),
+    oid,
+    schema: row.schema,
+    name: row.name,
+    owner: row.owner ?? null,
+    acl: row.acl ?? null,
+    baseAcl: row.baseacl ?? null,
+    comment,
+  };
+}

@@ -1,0 +1,28 @@
+import type { ConstraintObject } from '../../catalog/constraints.js';
+import { qualify, quoteIdent } from '../sql/quote.js';
+import { commentOn, type ObjectDdl } from './common.js';
+
+const DESC: Record<ConstraintObject['contype'], string> = {
+  p: 'CONSTRAINT',
+  u: 'CONSTRAINT',
+  x: 'CONSTRAINT',
+  c: 'CHECK CONSTRAINT',
+  f: 'FK CONSTRAINT',
+};
+
+export function emitConstraint(c: ConstraintObject): ObjectDdl {
+  const table = qualify(c.schema, c.tableName);
+  const name = quoteIdent(c.name);
+  let create = `ALTER TABLE ONLY ${table}\n    ADD CONSTRAINT ${name} ${c.definition};`;
+  if (c.indexClustered && c.indexOid !== null) create += `\nALTER TABLE ${table} CLUSTER ON ${name};`;
+  return {
+    desc: DESC[c.contype],
+    tag: `${c.tableName} ${c.name}`,
+    create,
+    drop: `ALTER TABLE ONLY ${table} DROP CONSTRAINT ${name};`,
+    owner: '',
+    comments: commentOn(`CONSTRAINT ${name} ON ${table}`, c.comment),
+    aclLabel: null,
+    acl: '',
+  };
+}

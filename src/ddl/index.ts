@@ -1,0 +1,60 @@
+import { assertNever, type DumpObject } from '../../catalog/objects.js';
+import { quoteIdent } from '../sql/quote.js';
+import type { EmitContext, ObjectDdl } from './common.js';
+import { emitColumnDefault } from './column-default.js';
+import { emitComposite } from './composite.js';
+import { emitConstraint } from './constraint.js';
+import { emitDefaultAclObject } from './default-acl.js';
+import { emitDomain } from './domain.js';
+import { emitEnum } from './enum.js';
+import { emitExtension } from './extension.js';
+import { emitFunction } from './function.js';
+import { emitIndex } from './index-def.js';
+import { emitRange } from './range.js';
+import { emitSchema } from './schema.js';
+import { emitSequence } from './sequence.js';
+import { emitTable } from './table.js';
+import { emitTrigger } from './trigger.js';
+import { emitView } from './view.js';
+
+export type { EmitContext, ObjectDdl } from './common.js';
+
+/** The one dispatch from an object to its DDL; the compiler checks every kind is handled. */
+export function emitObject(obj: DumpObject, ctx: EmitContext): ObjectDdl {
+  switch (obj.kind) {
+    case 'schema':
+      return emitSchema(obj, ctx);
+    case 'extension':
+      return emitExtension(obj);
+    case 'enum':
+      return emitEnum(obj);
+    case 'composite':
+      return emitComposite(obj);
+    case 'domain':
+      return emitDomain(obj);
+    case 'range':
+      return emitRange(obj);
+    case 'function':
+      return emitFunction(obj);
+    case 'table':
+      return emitTable(obj, ctx);
+    case 'column-default':
+      return emitColumnDefault(obj);
+    case 'sequence': {
+      const owner = obj.ownedBy ? ctx.relationNames.get(obj.ownedBy.tableId) : undefined;
+      return emitSequence(obj, owner ? `${owner}.${quoteIdent(obj.ownedBy!.column)}` : null);
+    }
+    case 'constraint':
+      return emitConstraint(obj);
+    case 'index':
+      return emitIndex(obj);
+    case 'view':
+      return emitView(obj, ctx);
+    case 'trigger':
+      return emitTrigger(obj);
+    case 'default-acl':
+      return emitDefaultAclObject(obj, ctx);
+    default:
+      return assertNever(obj);
+  }
+}

@@ -1,0 +1,100 @@
+import type { Column, TableObject } from '../../catalog/tables.js';
+import { qualify, quoteIdent } from '../sql/quote.js';
+import { emitAcl } from './acl.js';
+import { commentOn, formatOptions, ownerStatement, type EmitContext, type ObjectDdl } from './common.js';
+import { sequenceOptionLines } from './sequence.js';
+
+function columnLine(c: Column, defaultExpr: string | undefined): string {
+  let line = `    ${quoteIdent(c.name)} ${c.type}`;
+  if (c.compression) line += ` COMPRESSION ${c.compression === 'p' ? 'pglz' : 'lz4'}`;
+  if (c.collation) line += ` COLLATE ${c.collation}`;
+  if (c.generated) line += ` GENERATED ALWAYS AS (${c.generated.expr})${c.generated.kind === 's' ? ' STORED' : ''}`;
+  if (defaultExpr !== undefined) line += ` DEFAULT ${defaultExpr}`;
+  if (c.notNull) line += ' NOT NULL';
+  return line;
+}
+
+/** Per-column settings that CREATE TABLE cannot carry. */
+function columnAlters(table: string, t: TableObject): string[] {
+  const out: string[] = [];
+  for (const c of t.columns) {
+    const col = quoteIdent(c.name);
+    if (c.identity) {
+      const seq = t.identitySequences.get(c.name);
+      const how = c.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT';
+      if (seq) {
+        const opts = [`SEQUENCE NAME ${qualify(seq.schema, seq.name)}`, ...sequenceOptionLines(seq, seq.dataType !== c.type)];
+        out.push(
+          `ALTER TABLE ${table} ALTER COLUMN ${col} ADD GENERATED ${how} AS IDENTITY (\n${opts.map((o) => `    ${o}`).join('\n')}\n);`,
+        );
+      } else {
+        out.push(`ALTER TABLE ${table} ALTER COLUMN ${col} ADD GENERATED ${how} AS IDENTITY;`);
+      }
+    }
+    if (c.statisticsTarget !== null && c.statisticsTarget >= 0) {
+      out.push(`ALTER TABLE ONLY ${table} ALTER COLUMN ${col} SET STATISTICS ${c.statisticsTarget};`);
+    }
+    if (c.storage) {
+      const name = { p: 'PLAIN', e: 'EXTERNAL', m: 'MAIN', x: 'EXTENDED' }[c.storage] ?? 'EXTENDED';
+      out.push(`ALTER TABLE ONLY ${table} ALTER COLUMN ${col} SET STORAGE ${name};`);
+    }
+    if (c.options.length) {
+      out.push(`ALTER TABLE ONLY ${table} ALTER COLUMN ${col} SET (${c.options.join(', ')});`);
+    }
+  }
+  return out;
+}
+
+export function emitTable(t: TableObject, ctx: EmitContext): ObjectDdl {
+  const name = qualify(t.schema, t.name);
+  const label = `TABLE ${name}`;
+  const defaults = ctx.inlineDefaults.get(t.id);
+  const inherited = t.parents.length > 0;
+  const lines = t.columns
+    .filter((c) => !inherited || c.isLocal)
+    .map((c) => columnLine(c, defaults?.get(c.name)));
+  for (const check of ctx.inlineChecks.get(t.id) ?? []) {
+    lines.push(`    CONSTRAINT ${quoteIdent(check.name)} ${check.definition}`);
+  }
+  let create = `CREATE ${t.unlogged ? 'UNLOGGED ' : ''}TABLE ${name} (\n${lines.join(',\n')}${lines.length ? '\n' : ''})`;
+  if (inherited) create += `\nINHERITS (${t.parents.map((p) => qualify(p.schema, p.name)).join(', ')})`;
+  if (t.partitionKey) create += `\nPARTITION BY ${t.partitionKey}`;
+  if (t.accessMethod && t.accessMethod !== 'heap') create += `\nUSING ${quoteIdent(t.accessMethod)}`;
+  const opts = [...formatOptions(t.reloptions), ...formatOptions(t.toastOptions, 'toast.')];
+  if (opts.length) create += `\nWITH (${opts.join(', ')})`;
+  if (t.tablespace) create += `\nTABLESPACE ${quoteIdent(t.tablespace)}`;
+  create += ';';
+  const alters = columnAlters(name, t);
+  if (t.rowSecurity) alters.push(`ALTER TABLE ${name} ENABLE ROW LEVEL SECURITY;`);
+  if (t.forceRowSecurity) alters.push(`ALTER TABLE ${name} FORCE ROW LEVEL SECURITY;`);
+  if (t.replicaIdentity === 'f') alters.push(`ALTER TABLE ONLY ${name} REPLICA IDENTITY FULL;`);
+  if (t.replicaIdentity === 'n') alters.push(`ALTER TABLE ONLY ${name} REPLICA IDENTITY NOTHING;`);
+  if (alters.length) create += '\n' + alters.join('\n');
+  const columnAcls = t.columns
+    .map((c) =>
+      emitAcl(
+        { target: label, cls: 'table', owner: t.owner, column: c.name, serverHasMaintain: ctx.version >= 170000 },
+        c.acl,
+        '{}',
+      ),
+    )
+    .filter((s) => s);
+  const tableAcl = emitAcl(
+    { target: label, cls: 'table', owner: t.owner, serverHasMaintain: ctx.version >= 170000 },
+    t.acl,
+    t.baseAcl,
+  );
+  return {
+    desc: 'TABLE',
+    tag: t.name,
+    create,
+    drop: `DROP TABLE ${name};`,
+    owner: ownerStatement(label, t.owner),
+    comments: [
+      ...commentOn(label, t.comment),
+      ...t.columns.flatMap((c) => commentOn(`COLUMN ${name}.${quoteIdent(c.name)}`, c.comment)),
+    ],
+    aclLabel: label,
+    acl: [tableAcl, ...columnAcls].filter((s) => s).join('\n'),
+  };
+}

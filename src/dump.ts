@@ -1,0 +1,148 @@
+import type pg from 'pg';
+import type { Writable } from 'node:stream';
+import { readCatalog, type CatalogClient } from '../catalog/index.js';
+import { SYSTEM_SCHEMA_FILTER } from '../catalog/schemas.js';
+import { connect, resolveConnection } from './connection/index.js';
+import { beginDumpSession } from './connection/session.js';
+import { copyOut } from './data/copy.js';
+import { DumpError, isDumpError } from './errors.js';
+import { planDump } from './graph/plan.js';
+import type { DumpOptions, DumpResult } from './options.js';
+import { qualify, setServerKeywords } from './sql/quote.js';
+import { buildToc } from './toc/build.js';
+import { PlainWriter } from '../writers/plain.js';
+import { Sink } from '../writers/sink.js';
+import { TOOL_VERSION } from './version.js';
+
+/** Wraps pg.Client for the catalog readers: counts queries and names the failing one. */
+class CountingClient implements CatalogClient {
+  count = 0;
+  constructor(private readonly client: pg.Client) {}
+  async query<T extends pg.QueryResultRow>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    this.count++;
+    const res = await this.client.query<T>(sql, params as unknown[] | undefined);
+    return res.rows;
+  }
+}
+
+const LOCK_BATCH = 1000;
+
+/** ACCESS SHARE on every dumped table, in a few batched statements rather than one per table. */
+async function lockTables(client: CountingClient, database: string): Promise<number> {
+  const rows = await client.query<{ schema: string; name: string }>(
+    `SELECT n.nspname AS schema, c.relname AS name
+       FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p', 'f') AND ${SYSTEM_SCHEMA_FILTER}
+        AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                         WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                           AND d.objid = c.oid AND d.deptype = 'e')
+      ORDER BY 1, 2`,
+  );
+  for (let i = 0; i < rows.length; i += LOCK_BATCH) {
+    const names = rows.slice(i, i + LOCK_BATCH).map((r) => qualify(r.schema, r.name));
+    try {
+      await client.query(`LOCK TABLE ${names.join(', ')} IN ACCESS SHARE MODE`);
+    } catch (e) {
+      const err = e as { code?: string; message?: string };
+      if (err.code === '55P03') {
+        throw new DumpError('lock', `could not lock a table of database "${database}" within --lock-wait-timeout: another session holds a conflicting lock (${err.message})`, { cause: e });
+      }
+      if (err.code === '53200') {
+        throw new DumpError('lock', `out of lock slots locking ${rows.length} tables: raise max_locks_per_transaction on the server`, { cause: e });
+      }
+      throw e;
+    }
+  }
+  return rows.length;
+}
+
+/** Translates a server or driver error into the one-line DumpError the CLI prints. */
+function asDumpError(e: unknown, what: string): DumpError {
+  if (isDumpError(e)) return e;
+  const err = e as { code?: string; message?: string };
+  if (err.code === '42501') {
+    return new DumpError('permission', `permission denied while ${what}: ${err.message}; dump as a role that can read it, or exclude it with --exclude-table`, { cause: e });
+  }
+  return new DumpError('query', `${what} failed: ${err.message ?? String(e)}`, { cause: e });
+}
+
+/**
+ * Dumps one database as a plain SQL script into `out`. Connects, opens the snapshot,
+ * reads the catalog in a fixed number of queries, sorts, and streams the script.
+ */
+export async function dumpToStream(options: DumpOptions, out: Writable): Promise<DumpResult> {
+  if (options.schemaOnly && options.dataOnly) {
+    throw new DumpError('usage', 'options -s/--schema-only and -a/--data-only cannot be used together');
+  }
+  const resolved = await resolveConnection(options);
+  const client = await connect(resolved);
+  const warnings: string[] = [];
+  const warn = (m: string) => {
+    warnings.push(m);
+    options.onWarning?.(m);
+  };
+  let current = 'reading the catalog';
+  const onAbort = () => {
+    client.end().catch(() => undefined);
+  };
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  client.on('error', () => undefined);
+  try {
+    const session = await beginDumpSession(client, {
+      serializableDeferrable: options.serializableDeferrable,
+      snapshot: options.snapshot,
+      role: options.role,
+      lockWaitTimeout: options.lockWaitTimeout,
+      enableRowSecurity: options.enableRowSecurity,
+      extraFloatDigits: options.extraFloatDigits,
+    });
+    const counting = new CountingClient(client);
+    const keywords = await counting.query<{ word: string }>(
+      `SELECT word FROM pg_catalog.pg_get_keywords() WHERE catcode <> 'U'`,
+    );
+    setServerKeywords(keywords.map((k) => k.word));
+    const tables = options.noTableLocks ? 0 : await lockTables(counting, session.database);
+    const catalog = await readCatalog({ client: counting, version: session.version });
+    options.onProgress?.({ type: 'catalog', objects: catalog.objects.length });
+    const plan = planDump(catalog, { schema: !options.dataOnly, data: !options.schemaOnly });
+    for (const w of plan.warnings) warn(w.message);
+    const toc = buildToc(plan, {
+      version: session.version,
+      noOwner: !!options.noOwner,
+      noPrivileges: !!options.noPrivileges,
+      noComments: !!options.noComments,
+    });
+    let dataBytes = 0;
+    const writer = new PlainWriter(new Sink(out), {
+      header: { serverVersion: session.versionString, toolVersion: TOOL_VERSION, encoding: 'UTF8' },
+      openData: (src) => {
+        current = `reading table ${src.table}`;
+        return copyOut(client, src.copyOut);
+      },
+      onEntry: (e) => {
+        current = `writing ${e.desc} ${e.tag}`;
+        options.onProgress?.({ type: 'entry', desc: e.desc, tag: e.tag, namespace: e.namespace });
+      },
+      onDataChunk: (e, bytes) => {
+        dataBytes += bytes;
+        options.onProgress?.({ type: 'data', table: e.tag, bytes });
+      },
+    });
+    await writer.write(toc);
+    await client.query('COMMIT');
+    return {
+      entries: toc.length,
+      tables,
+      dataBytes,
+      serverVersion: session.versionString,
+      queries: counting.count,
+      warnings,
+    };
+  } catch (e) {
+    if (options.signal?.aborted) throw new DumpError('aborted', `dump cancelled while ${current}`, { cause: e });
+    throw asDumpError(e, current);
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    await client.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,44 @@
+/** Stable codes so scripts and the library can branch on what went wrong. */
+export type DumpErrorCode =
+  | 'usage'            // bad flag, bad option value, conflicting options
+  | 'connection'       // could not connect / authenticate / TLS
+  | 'server-version'   // server outside the supported range
+  | 'permission'       // role cannot read or lock an object
+  | 'not-found'        // pattern matched nothing with --strict-names, unknown database
+  | 'lock'             // could not take a lock (timeout, lock table full)
+  | 'query'            // a catalog or data query failed
+  | 'output'           // cannot write the output
+  | 'aborted'          // cancelled by signal or AbortSignal
+  | 'unsupported'      // an object we do not know how to dump
+  | 'internal';
+
+/** Exit codes the CLI uses, documented in the README. */
+export const EXIT_CODES: Record<DumpErrorCode, number> = {
+  usage: 2,
+  connection: 3,
+  'server-version': 3,
+  permission: 4,
+  'not-found': 4,
+  lock: 5,
+  query: 6,
+  output: 7,
+  aborted: 130,
+  unsupported: 8,
+  internal: 1,
+};
+
+/** The one error type pgdump-ts throws: a code plus a one-line message naming the object and the remedy. */
+export class DumpError extends Error {
+  readonly code: DumpErrorCode;
+  readonly detail?: string;
+  constructor(code: DumpErrorCode, message: string, options?: { cause?: unknown; detail?: string }) {
+    super(message, options?.cause !== undefined ? { cause: options.cause } : undefined);
+    this.name = 'DumpError';
+    this.code = code;
+    this.detail = options?.detail;
+  }
+}
+
+export function isDumpError(e: unknown): e is DumpError {
+  return e instanceof DumpError;
+}

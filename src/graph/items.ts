@@ -1,0 +1,79 @@
+import type { DumpObject } from '../../catalog/objects.js';
+import type { SequenceObject } from '../../catalog/sequences.js';
+
+export type Section = 'pre-data' | 'data' | 'post-data';
+
+/** What part of an object an item prints. */
+export type ItemPart = 'definition' | 'data' | 'sequence-set' | 'refresh';
+
+export interface Item {
+  readonly key: string;
+  readonly object: DumpObject;
+  readonly part: ItemPart;
+  /** for sequence-set items of identity sequences, the sequence (the object is its table) */
+  readonly sequence?: SequenceObject;
+  section: Section;
+  priority: number;
+  /** a default or check printed inside its table's CREATE; it has no output of its own */
+  absorbed: boolean;
+  readonly deps: Set<string>;
+  /** tie-break name: schema, then the name pg_dump would sort by */
+  readonly sortName: string;
+}
+
+/** Dump order by kind, after dependencies; modelled on pg_dump's priorities. */
+export function definitionPriority(o: DumpObject): number {
+  switch (o.kind) {
+    case 'schema':
+      return 1;
+    case 'extension':
+      return 2;
+    case 'enum':
+    case 'composite':
+    case 'domain':
+    case 'range':
+      return 4;
+    case 'function':
+      return 6;
+    case 'sequence':
+    case 'table':
+    case 'view':
+      return 10;
+    case 'column-default':
+      return 11;
+    case 'constraint':
+      return o.contype === 'f' ? 35 : o.contype === 'c' ? 31 : 30;
+    case 'index':
+      return 32;
+    case 'trigger':
+      return 34;
+    case 'default-acl':
+      return 40;
+  }
+}
+
+export const PART_PRIORITY: Record<Exclude<ItemPart, 'definition'>, number> = {
+  data: 20,
+  'sequence-set': 21,
+  refresh: 50,
+};
+
+export function sectionOf(priority: number): Section {
+  if (priority < 20) return 'pre-data';
+  if (priority < 30) return 'data';
+  return 'post-data';
+}
+
+export function sortNameOf(o: DumpObject): string {
+  const schema = o.schema ?? '';
+  switch (o.kind) {
+    case 'function':
+      return `${schema}\u0000${o.name}(${o.identityArgs})`;
+    case 'constraint':
+    case 'index':
+    case 'trigger':
+      return `${schema}\u0000${o.tableName}\u0000${o.name}`;
+    default:
+      return `${schema}\u0000${o.name}`;
+  }
+}

@@ -1,0 +1,150 @@
+import type { Catalog } from '../../catalog/index.js';
+import type { DumpObject } from '../../catalog/objects.js';
+import { definitionPriority, PART_PRIORITY, sectionOf, sortNameOf, type Item, type ItemPart } from './items.js';
+import { sortItems, type SortWarning } from './sort.js';
+
+export interface Plan {
+  /** items in dump order, absorbed ones excluded */
+  readonly items: readonly Item[];
+  readonly inlineDefaults: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  readonly inlineChecks: ReadonlyMap<string, readonly DumpObject[]>;
+  readonly warnings: readonly SortWarning[];
+}
+
+export interface PlanOptions {
+  /** include table data, sequence values and matview refreshes */
+  readonly data: boolean;
+  /** include definitions */
+  readonly schema: boolean;
+}
+
+/** The table a part (default, constraint, index, trigger) belongs to. */
+export function ownerTableOf(o: DumpObject): string | null {
+  return 'tableId' in o ? o.tableId : null;
+}
+
+/** A part that normally prints inside its table's CREATE TABLE. */
+function startsAbsorbed(o: DumpObject): boolean {
+  if (o.kind === 'column-default') return !o.tableOnView;
+  if (o.kind === 'constraint') return o.contype === 'c' && o.validated;
+  return false;
+}
+
+/**
+ * Turns the catalog into sorted dump items: one definition per object plus data, sequence
+ * values and matview refreshes; pg_depend rows become edges between items, with parts
+ * printed inside their table modelled as the table depending on them, so a loop through
+ * one (a serial column's default and its OWNED BY sequence) is broken by printing that part
+ * separately, as pg_dump does.
+ */
+export function planDump(catalog: Catalog, opts: PlanOptions): Plan {
+  const items = new Map<string, Item>();
+  const byCatalogId = new Map<string, string>();
+  const add = (object: DumpObject, part: ItemPart, extra?: Partial<Item>): Item => {
+    const key = part === 'definition' ? object.id : `${object.id}/${part}${extra?.sequence ? `/${extra.sequence.id}` : ''}`;
+    const absorbed = part === 'definition' && startsAbsorbed(object);
+    // An absorbed part has no output; priority 0 lets it go as soon as its own needs are met.
+    const priority = absorbed ? 0 : part === 'definition' ? definitionPriority(object) : PART_PRIORITY[part];
+    const item: Item = {
+      key,
+      object,
+      part,
+      section: sectionOf(priority),
+      priority,
+      absorbed,
+      deps: new Set(),
+      sortName: sortNameOf(object),
+      ...extra,
+    };
+    items.set(key, item);
+    return item;
+  };
+
+  // Non-local (inherited) check constraints come back with the parent; they are not dumped.
+  const objects = catalog.objects.filter((o) => !(o.kind === 'constraint' && !o.isLocal));
+  for (const o of objects) {
+    const def = add(o, 'definition');
+    byCatalogId.set(o.id, def.key);
+    for (const a of o.aliases) byCatalogId.set(a, def.key);
+    if (o.kind === 'table' && o.relkind === 'r') add(o, 'data').deps.add(def.key);
+    if (o.kind === 'sequence') add(o, 'sequence-set').deps.add(def.key);
+    if (o.kind === 'table') {
+      for (const seq of o.identitySequences.values()) add(o, 'sequence-set', { sequence: seq }).deps.add(def.key);
+    }
+    if (o.kind === 'view' && o.relkind === 'm' && o.populated) add(o, 'refresh').deps.add(def.key);
+  }
+
+  const defItem = (id: string) => {
+    const key = byCatalogId.get(id);
+    return key === undefined ? undefined : items.get(key);
+  };
+  const link = (from: Item, to: Item | undefined) => {
+    if (to && to !== from) from.deps.add(to.key);
+  };
+
+  for (const e of catalog.dependencies) {
+    const from = defItem(e.from);
+    const to = defItem(e.to);
+    if (!from || !to || from === to) continue;
+    // A part's tie to its own table is modelled below, by whether it is printed inline.
+    if (ownerTableOf(from.object) === to.object.id) continue;
+    link(from, to);
+  }
+  for (const item of [...items.values()]) {
+    if (item.part !== 'definition') continue;
+    for (const d of item.object.implicitDeps) {
+      const to = defItem(d);
+      if (to && ownerTableOf(item.object) === to.object.id) continue;
+      link(item, to);
+    }
+    const owner = ownerTableOf(item.object);
+    const table = owner === null ? undefined : defItem(owner);
+    if (table) {
+      if (item.absorbed) link(table, item);
+      else link(item, table);
+    }
+  }
+  // A matview reading another matview must be refreshed after it.
+  for (const item of items.values()) {
+    if (item.part !== 'refresh') continue;
+    for (const d of items.get(item.object.id)!.deps) {
+      const other = items.get(`${d}/refresh`);
+      if (other) item.deps.add(other.key);
+    }
+  }
+  promotePostDataDependencies(items);
+
+  const { order, warnings } = sortItems(items);
+  const inlineDefaults = new Map<string, Map<string, string>>();
+  const inlineChecks = new Map<string, DumpObject[]>();
+  for (const item of items.values()) {
+    if (!item.absorbed) continue;
+    const o = item.object;
+    if (o.kind === 'column-default') {
+      const m = inlineDefaults.get(o.tableId) ?? new Map<string, string>();
+      m.set(o.column, o.expression);
+      inlineDefaults.set(o.tableId, m);
+    } else if (o.kind === 'constraint') {
+      inlineChecks.set(o.tableId, [...(inlineChecks.get(o.tableId) ?? []), o]);
+    }
+  }
+  const wanted = order.filter((i) => !i.absorbed && (i.part === 'definition' ? opts.schema : opts.data));
+  return { items: wanted, inlineDefaults, inlineChecks, warnings };
+}
+
+/**
+ * A pre-data object that needs a post-data one (a view grouping by a primary key relies on
+ * that constraint) pulls it into pre-data, right after its table, as pg_dump does.
+ */
+function promotePostDataDependencies(items: Map<string, Item>): void {
+  for (const item of items.values()) {
+    if (item.section !== 'pre-data' || item.part !== 'definition') continue;
+    for (const d of item.deps) {
+      const dep = items.get(d);
+      if (dep && dep.section === 'post-data' && dep.object.kind === 'constraint') {
+        dep.priority = 10.5;
+        dep.section = 'pre-data';
+      }
+    }
+  }
+}

@@ -1,0 +1,157 @@
+import { MinHeap } from './heap.js';
+import { definitionPriority, sectionOf, type Item } from './items.js';
+
+export interface SortWarning {
+  readonly message: string;
+}
+
+function before(a: Item, b: Item): boolean {
+  if (a.priority !== b.priority) return a.priority < b.priority;
+  if (a.sortName !== b.sortName) return a.sortName < b.sortName;
+  if (a.object.kind !== b.object.kind) return a.object.kind < b.object.kind;
+  return a.key < b.key;
+}
+
+/**
+ * Topological sort that always emits the ready item that sorts first by (priority, name),
+ * so the order is deterministic and reads like pg_dump's. Loops are broken first, inside
+ * each strongly connected component: a part printed inside its table is split out (the
+ * table no longer waits for it); failing that, one edge is dropped with a warning.
+ */
+export function sortItems(items: Map<string, Item>): { order: Item[]; warnings: SortWarning[] } {
+  const warnings = breakAllLoops(items);
+  const dependents = new Map<string, string[]>();
+  const waiting = new Map<string, number>();
+  for (const item of items.values()) {
+    let n = 0;
+    for (const d of item.deps) {
+      if (!items.has(d)) continue;
+      n++;
+      const list = dependents.get(d);
+      if (list) list.push(item.key);
+      else dependents.set(d, [item.key]);
+    }
+    waiting.set(item.key, n);
+  }
+  const ready = new MinHeap<Item>(before);
+  for (const item of items.values()) if (waiting.get(item.key) === 0) ready.push(item);
+  const order: Item[] = [];
+  for (let next = ready.pop(); next; next = ready.pop()) {
+    order.push(next);
+    for (const k of dependents.get(next.key) ?? []) {
+      const left = waiting.get(k)! - 1;
+      waiting.set(k, left);
+      if (left === 0) ready.push(items.get(k)!);
+    }
+  }
+  if (order.length !== items.size) throw new Error('dependency sort left items behind after breaking loops');
+  return { order, warnings };
+}
+
+/** Tarjan's strongly connected components, iteratively (deep dependency chains exist). */
+function stronglyConnected(items: Map<string, Item>, within: ReadonlySet<string> | null): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const out: string[][] = [];
+  let counter = 0;
+  const edges = (k: string) => [...items.get(k)!.deps].filter((d) => items.has(d) && (!within || within.has(d)));
+  for (const root of within ?? items.keys()) {
+    if (index.has(root)) continue;
+    const work: { key: string; next: string[]; i: number }[] = [];
+    const open = (k: string) => {
+      index.set(k, counter);
+      low.set(k, counter++);
+      stack.push(k);
+      onStack.add(k);
+      work.push({ key: k, next: edges(k), i: 0 });
+    };
+    open(root);
+    while (work.length) {
+      const top = work[work.length - 1]!;
+      if (top.i < top.next.length) {
+        const d = top.next[top.i++]!;
+        if (!index.has(d)) open(d);
+        else if (onStack.has(d)) low.set(top.key, Math.min(low.get(top.key)!, index.get(d)!));
+        continue;
+      }
+      work.pop();
+      if (work.length) {
+        const parent = work[work.length - 1]!.key;
+        low.set(parent, Math.min(low.get(parent)!, low.get(top.key)!));
+      }
+      if (low.get(top.key) === index.get(top.key)) {
+        const comp: string[] = [];
+        let k: string;
+        do {
+          k = stack.pop()!;
+          onStack.delete(k);
+          comp.push(k);
+        } while (k !== top.key);
+        if (comp.length > 1) out.push(comp);
+      }
+    }
+  }
+  return out;
+}
+
+function breakAllLoops(items: Map<string, Item>): SortWarning[] {
+  const warnings: SortWarning[] = [];
+  const pending = stronglyConnected(items, null);
+  while (pending.length) {
+    const comp = new Set(pending.pop()!);
+    const cycle = findCycle(items, comp);
+    if (cycle.length === 0) continue;
+    breakCycle(cycle, warnings);
+    pending.push(...stronglyConnected(items, comp));
+  }
+  return warnings;
+}
+
+function findCycle(items: Map<string, Item>, within: ReadonlySet<string>): Item[] {
+  const state = new Map<string, number>(); // 1 on stack, 2 finished
+  const stack: Item[] = [];
+  const visit = (item: Item): Item[] | null => {
+    state.set(item.key, 1);
+    stack.push(item);
+    for (const d of [...item.deps].sort()) {
+      const dep = items.get(d);
+      if (!dep || !within.has(d)) continue;
+      const s = state.get(d);
+      if (s === 1) return stack.slice(stack.findIndex((x) => x.key === d));
+      if (s === undefined) {
+        const found = visit(dep);
+        if (found) return found;
+      }
+    }
+    stack.pop();
+    state.set(item.key, 2);
+    return null;
+  };
+  const pending = [...within].map((k) => items.get(k)!).sort((a, b) => (before(a, b) ? -1 : 1));
+  for (const item of pending) {
+    if (state.has(item.key)) continue;
+    const cycle = visit(item);
+    if (cycle) return cycle;
+  }
+  return [];
+}
+
+function breakCycle(cycle: Item[], warnings: SortWarning[]): void {
+  for (let i = 0; i < cycle.length; i++) {
+    const from = cycle[i]!;
+    const to = cycle[(i + 1) % cycle.length]!;
+    if (to.absorbed && 'tableId' in to.object && to.object.tableId === from.object.id) {
+      to.absorbed = false;
+      to.priority = Math.max(definitionPriority(to.object), from.priority + 0.5);
+      to.section = sectionOf(to.priority);
+      from.deps.delete(to.key);
+      to.deps.add(from.key);
+      return;
+    }
+  }
+  const [from, to] = [cycle[0]!, cycle[1 % cycle.length]!];
+  warnings.push({ message: `could not resolve dependency loop among: ${cycle.map((c) => c.key).join(', ')}` });
+  from.deps.delete(to.key);
+}

@@ -1,0 +1,44 @@
+import { PassThrough, type Readable } from 'node:stream';
+import { dumpToStream } from './dump.js';
+import type { DumpOptions, DumpResult } from './options.js';
+import { openOutputFile } from './output.js';
+
+export { DumpError, isDumpError, EXIT_CODES, type DumpErrorCode } from './errors.js';
+export type { DumpOptions, DumpResult, ProgressEvent } from './options.js';
+export { dumpToStream } from './dump.js';
+export { restorePlain } from './restore/plain.js';
+
+/** A readable SQL script plus a promise of the outcome; a failed dump errors the stream and rejects. */
+export interface DumpStream extends Readable {
+  readonly result: Promise<DumpResult>;
+}
+
+export function dump(options: DumpOptions): DumpStream {
+  const out = new PassThrough();
+  const result = dumpToStream(options, out).then(
+    (r) => {
+      out.end();
+      return r;
+    },
+    (e: unknown) => {
+      out.destroy(e as Error);
+      throw e;
+    },
+  );
+  // The caller may only read the stream; an unobserved rejection must not crash the process.
+  result.catch(() => undefined);
+  return Object.assign(out, { result }) as DumpStream;
+}
+
+/** Dumps into `file` (gzip when `compress` is set), written under a temporary name and renamed when complete. */
+export async function dumpToFile(options: DumpOptions & { file: string; compress?: number }): Promise<DumpResult> {
+  const output = await openOutputFile(options.file, options.compress);
+  try {
+    const result = await dumpToStream(options, output.stream);
+    await output.commit();
+    return result;
+  } catch (e) {
+    await output.discard();
+    throw e;
+  }
+}

@@ -1,0 +1,47 @@
+import { RESERVED_KEYWORDS } from './keywords.js';
+
+/**
+ * Keywords that must be quoted when used as identifiers. The built-in list is the newest
+ * server's (a dump restores into newer servers than it came from); the session adds what
+ * the source server reports, so a keyword only an older server had is quoted too.
+ */
+let extraKeywords: ReadonlySet<string> = new Set();
+let quoteAll = false;
+
+export function setServerKeywords(words: Iterable<string>): void {
+  extraKeywords = new Set(words);
+}
+
+export function setQuoteAllIdentifiers(on: boolean): void {
+  quoteAll = on;
+}
+
+const SAFE_IDENT = /^[a-z_][a-z0-9_$]*$/;
+
+/** Quotes an identifier exactly when PostgreSQL needs it to be quoted. */
+export function quoteIdent(name: string): string {
+  if (!quoteAll && SAFE_IDENT.test(name) && !RESERVED_KEYWORDS.has(name) && !extraKeywords.has(name)) {
+    return name;
+  }
+  return '"' + name.replace(/"/g, '""') + '"';
+}
+
+/** schema.name with each part quoted as needed; a null schema gives the bare name. */
+export function qualify(schema: string | null | undefined, name: string): string {
+  return schema ? `${quoteIdent(schema)}.${quoteIdent(name)}` : quoteIdent(name);
+}
+
+/** A string literal valid with standard_conforming_strings on (the dump script sets it). */
+export function quoteLiteral(value: string): string {
+  return "'" + value.replace(/'/g, "''") + "'";
+}
+
+/**
+ * Dollar-quotes a body with a tag that cannot occur in it: `$$` when free, else `$_$`,
+ * `$__$`, ... the way pg_dump picks tags, so bodies containing `$$` stay intact.
+ */
+export function dollarQuote(body: string, preferred = ''): string {
+  let tag = preferred;
+  while (body.includes(`$${tag}$`)) tag += '_';
+  return `$${tag}$${body}$${tag}$`;
+}

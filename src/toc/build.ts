@@ -1,0 +1,106 @@
+import type { Plan } from '../graph/plan.js';
+import type { Item } from '../graph/items.js';
+import type { TableObject } from '../../catalog/tables.js';
+import { emitObject, type EmitContext } from '../ddl/index.js';
+import { emitSequenceSet } from '../ddl/sequence.js';
+import { emitMatviewRefresh } from '../ddl/view.js';
+import { qualify, quoteIdent } from '../sql/quote.js';
+import type { TocEntry } from './toc.js';
+import type { ConstraintObject } from '../../catalog/constraints.js';
+
+export interface TocOptions {
+  readonly version: number;
+  readonly noOwner: boolean;
+  readonly noPrivileges: boolean;
+  readonly noComments: boolean;
+}
+
+/** Column list for COPY: generated columns are computed on restore, never copied. */
+export function copyColumns(t: TableObject): string[] {
+  return t.columns.filter((c) => !c.generated).map((c) => quoteIdent(c.name));
+}
+
+/**
+ * Turns the sorted plan into archive entries. Like pg_dump, comments follow their object,
+ * privileges come after every definition (so default privileges and grants see the final
+ * objects), and materialized views are refreshed last, after the privileges they may need.
+ */
+export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
+  const relationNames = new Map<string, string>();
+  for (const item of plan.items) {
+    if (item.object.kind === 'table' || item.object.kind === 'view') {
+      relationNames.set(item.object.id, qualify(item.object.schema, item.object.name));
+    }
+  }
+  const ctx: EmitContext = {
+    version: opts.version,
+    inlineDefaults: plan.inlineDefaults,
+    inlineChecks: plan.inlineChecks as ReadonlyMap<string, readonly ConstraintObject[]>,
+    relationNames,
+  };
+  const main: Omit<TocEntry, 'dumpId'>[] = [];
+  const acls: Omit<TocEntry, 'dumpId'>[] = [];
+  const refreshes: Omit<TocEntry, 'dumpId'>[] = [];
+  for (const item of plan.items) {
+    const o = item.object;
+    const base = { namespace: o.schema, owner: o.owner, section: item.section, deps: [] as number[] };
+    switch (item.part) {
+      case 'definition': {
+        const ddl = emitObject(o, ctx);
+        const defn = [ddl.create, opts.noOwner ? '' : ddl.owner].filter((s) => s).join('\n');
+        if (defn) main.push({ ...base, tag: ddl.tag, desc: ddl.desc, defn, dropStmt: ddl.drop, copyStmt: null, data: null });
+        if (!opts.noComments) {
+          for (const c of ddl.comments) {
+            main.push({ ...base, tag: c.label, desc: 'COMMENT', defn: c.sql, dropStmt: '', copyStmt: null, data: null });
+          }
+        }
+        if (!opts.noPrivileges && ddl.acl && ddl.aclLabel) {
+          acls.push({
+            ...base,
+            section: o.kind === 'default-acl' ? 'post-data' : base.section,
+            tag: ddl.aclLabel,
+            desc: o.kind === 'default-acl' ? 'DEFAULT ACL' : 'ACL',
+            defn: ddl.acl,
+            dropStmt: '',
+            copyStmt: null,
+            data: null,
+          });
+        }
+        break;
+      }
+      case 'data':
+        main.push(dataEntry(item, base));
+        break;
+      case 'sequence-set': {
+        const seq = item.sequence ?? (o.kind === 'sequence' ? o : null);
+        const sql = seq ? emitSequenceSet(seq) : null;
+        if (seq && sql) {
+          main.push({ ...base, namespace: seq.schema, tag: seq.name, desc: 'SEQUENCE SET', defn: sql, dropStmt: '', copyStmt: null, data: null });
+        }
+        break;
+      }
+      case 'refresh':
+        if (o.kind === 'view') {
+          refreshes.push({ ...base, tag: o.name, desc: 'MATERIALIZED VIEW DATA', defn: emitMatviewRefresh(o), dropStmt: '', copyStmt: null, data: null });
+        }
+        break;
+    }
+  }
+  return [...main, ...acls, ...refreshes].map((e, i) => ({ ...e, dumpId: i + 1 }));
+}
+
+function dataEntry(item: Item, base: Pick<TocEntry, 'namespace' | 'owner' | 'section' | 'deps'>): Omit<TocEntry, 'dumpId'> {
+  const t = item.object as TableObject;
+  const name = qualify(t.schema, t.name);
+  const cols = copyColumns(t);
+  const list = cols.length ? ` (${cols.join(', ')})` : '';
+  return {
+    ...base,
+    tag: t.name,
+    desc: 'TABLE DATA',
+    defn: '',
+    dropStmt: '',
+    copyStmt: `COPY ${name}${list} FROM stdin;`,
+    data: { copyOut: `COPY ${name}${list} TO STDOUT`, table: name, object: t },
+  };
+}

@@ -1,0 +1,31 @@
+import type { TableObject } from '../../catalog/tables.js';
+import type { Section } from '../graph/items.js';
+
+/** Where a data entry's rows come from. */
+export interface CopySource {
+  /** `COPY ... TO STDOUT` run on the dump's connection */
+  readonly copyOut: string;
+  /** qualified table name, for messages */
+  readonly table: string;
+  readonly object: TableObject;
+}
+
+/**
+ * One archive entry, the model pg_dump's archives carry: every writer (plain, directory,
+ * custom, tar) consumes a list of these.
+ */
+export interface TocEntry {
+  readonly dumpId: number;
+  readonly tag: string;
+  readonly desc: string;
+  readonly namespace: string | null;
+  readonly owner: string | null;
+  readonly section: Section;
+  /** SQL to run, complete statements */
+  readonly defn: string;
+  readonly dropStmt: string;
+  /** `COPY t (cols) FROM stdin;` for data entries */
+  readonly copyStmt: string | null;
+  readonly data: CopySource | null;
+  readonly deps: readonly number[];
+}

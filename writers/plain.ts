@@ -1,0 +1,80 @@
+import type { Readable } from 'node:stream';
+import type { TocEntry, CopySource } from '../src/toc/toc.js';
+import { Sink } from './sink.js';
+
+export interface PlainHeader {
+  readonly serverVersion: string;
+  readonly toolVersion: string;
+  readonly encoding: string;
+}
+
+export interface PlainWriterOptions {
+  readonly header: PlainHeader;
+  /** opens the COPY stream of a data entry; called when the writer reaches it */
+  readonly openData: (source: CopySource) => Readable;
+  readonly onEntry?: (entry: TocEntry) => void;
+  readonly onDataChunk?: (entry: TocEntry, bytes: number) => void;
+}
+
+/** The trailer a complete script ends with; a truncated script lacks it. */
+export const COMPLETE_MARKER = '--\n-- PostgreSQL database dump complete\n--\n';
+
+function headerText(h: PlainHeader): string {
+  return `--
+-- PostgreSQL database dump
+--
+
+-- Dumped from database version ${h.serverVersion}
+-- Dumped by pgdump-ts ${h.toolVersion}
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = '${h.encoding}';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+`;
+}
+
+function entryComment(e: TocEntry, prefix = ''): string {
+  return `--\n-- ${prefix}Name: ${e.tag}; Type: ${e.desc}; Schema: ${e.namespace ?? '-'}; Owner: ${e.owner ?? '-'}\n--\n\n`;
+}
+
+/**
+ * Writes the TOC as a psql script, streaming each table's COPY data straight from the
+ * server into the output with backpressure, so memory does not grow with table size.
+ */
+export class PlainWriter {
+  constructor(private readonly sink: Sink, private readonly opts: PlainWriterOptions) {}
+
+  async write(entries: readonly TocEntry[]): Promise<void> {
+    const sink = this.sink;
+    await sink.write(headerText(this.opts.header));
+    for (const e of entries) {
+      this.opts.onEntry?.(e);
+      if (e.data) {
+        await sink.write(entryComment(e, 'Data for '));
+        await sink.write(`${e.copyStmt}\n`);
+        const stream = this.opts.openData(e.data);
+        for await (const chunk of stream) {
+          await sink.write(chunk as Buffer);
+          this.opts.onDataChunk?.(e, (chunk as Buffer).length);
+        }
+        await sink.write('\\.\n\n\n');
+      } else if (e.defn) {
+        await sink.write(entryComment(e));
+        await sink.write(`${e.defn}\n\n\n`);
+      }
+    }
+    await sink.write(COMPLETE_MARKER + '\n');
+  }
+}
