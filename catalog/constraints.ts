@@ -4,6 +4,7 @@ import { commentKey } from './comments.js';
 import type { ObjectBase } from './objects.js';
 import { objectId } from './objects.js';
 import { SYSTEM_SCHEMA_FILTER } from './schemas.js';
+import { quoteIdent } from '../src/sql/quote.js';
 
 /** A table constraint: primary key, unique, exclusion, foreign key or check. */
 export interface ConstraintObject extends ObjectBase {
@@ -20,7 +21,41 @@ export interface ConstraintObject extends ObjectBase {
   readonly indexClustered: boolean;
 }
 
-interface ConstraintRow {
+interface KeyIndexRow {
+  keycols: string[] | null;
+  includecols: string[] | null;
+  indreloptions: string[] | null;
+  nullsnotdistinct: boolean;
+  condeferrable: boolean;
+  condeferred: boolean;
+}
+
+/**
+ * PRIMARY KEY / UNIQUE spelled from the index, as pg_dump does: pg_get_constraintdef
+ * leaves out the index's storage parameters (WITH (fillfactor=...)).
+ */
+function keyDefinition(contype: 'p' | 'u', r: KeyIndexRow): string {
+  const q = (n: string) => quoteIdent(n);
+  let def = contype === 'p' ? 'PRIMARY KEY' : 'UNIQUE';
+  if (r.nullsnotdistinct) def += ' NULLS NOT DISTINCT';
+  def += ` (${(r.keycols ?? []).map(q).join(', ')})`;
+  if (r.includecols?.length) def += ` INCLUDE (${r.includecols.map(q).join(', ')})`;
+  if (r.indreloptions?.length) def += ` WITH (${formatReloptions(r.indreloptions)})`;
+  if (r.condeferrable) def += ' DEFERRABLE';
+  if (r.condeferred) def += ' INITIALLY DEFERRED';
+  return def;
+}
+
+function formatReloptions(options: readonly string[]): string {
+  return options
+    .map((o) => {
+      const eq = o.indexOf('=');
+      return `${o.slice(0, eq)}='${o.slice(eq + 1).replace(/'/g, "''")}'`;
+    })
+    .join(', ');
+}
+
+interface ConstraintRow extends KeyIndexRow {
   oid: string;
   conname: string;
   contype: ConstraintObject['contype'];
@@ -40,11 +75,22 @@ export async function readConstraints(ctx: CatalogContext, comments: CommentMap)
     `SELECT co.oid::int8 AS oid, co.conname, co.contype, n.nspname AS schema, c.relname AS tablename,
             c.oid::int8 AS relid, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
             pg_catalog.pg_get_constraintdef(co.oid) AS def, co.convalidated, co.conislocal,
-            co.conindid::int8 AS conindid, i.indisclustered
+            co.conindid::int8 AS conindid, i.indisclustered, co.condeferrable, co.condeferred,
+            ic.reloptions AS indreloptions,
+            ${ctx.version >= 150000 ? 'i.indnullsnotdistinct' : 'false'} AS nullsnotdistinct,
+            (SELECT pg_catalog.array_agg(a.attname::text ORDER BY k.n)
+               FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, n)
+               JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+              WHERE k.n <= i.indnkeyatts) AS keycols,
+            (SELECT pg_catalog.array_agg(a.attname::text ORDER BY k.n)
+               FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, n)
+               JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+              WHERE k.n > i.indnkeyatts) AS includecols
        FROM pg_catalog.pg_constraint co
        JOIN pg_catalog.pg_class c ON c.oid = co.conrelid
        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
        LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = co.conindid AND co.contype IN ('p', 'u', 'x')
+       LEFT JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
       WHERE co.contype IN ('p', 'u', 'x', 'f', 'c') AND c.relkind IN ('r', 'p', 'f')
         AND ${SYSTEM_SCHEMA_FILTER}`,
   );
@@ -68,7 +114,7 @@ export async function readConstraints(ctx: CatalogContext, comments: CommentMap)
       contype: r.contype,
       tableId,
       tableName: r.tablename,
-      definition: r.def,
+      definition: (r.contype === 'p' || r.contype === 'u') && r.keycols ? keyDefinition(r.contype, r) : r.def,
       validated: r.convalidated,
       isLocal: r.conislocal,
       indexOid,

@@ -37,7 +37,11 @@ export async function readFunctions(ctx: CatalogContext, comments: CommentMap): 
             pg_catalog.pg_get_functiondef(p.oid) AS def
        FROM pg_catalog.pg_proc p
        JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
-      WHERE p.prokind IN ('f', 'p', 'w') AND ${SYSTEM_SCHEMA_FILTER}`,
+      WHERE p.prokind IN ('f', 'p', 'w') AND ${SYSTEM_SCHEMA_FILTER}
+        -- range and multirange constructors are made by CREATE TYPE, not by the user
+        AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                         WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass
+                           AND d.objid = p.oid AND d.deptype = 'i')`,
   );
   return rows.map((r) => {
     const oid = Number(r.oid);

@@ -8,6 +8,7 @@ import { readDependencies, type DependencyEdge } from './depend.js';
 import { readDomains } from './domains.js';
 import { readEnums } from './enums.js';
 import { readExtensionMembers, readExtensions } from './extensions.js';
+import { readExtensionAcls } from './extension-acls.js';
 import { readFunctions } from './functions.js';
 import { readIndexes } from './indexes.js';
 import type { DumpObject } from './objects.js';
@@ -58,6 +59,7 @@ export async function readCatalog(ctx: CatalogContext): Promise<Catalog> {
     ...(await readTriggers(ctx, comments)),
     ...(await readDefaultAcls(ctx)),
   ];
+  const extensionAcls = await readExtensionAcls(ctx);
   const dependencies = await readDependencies(ctx);
   const kept = new Set<string>();
   const objects = all.filter((o) => {
@@ -70,5 +72,6 @@ export async function readCatalog(ctx: CatalogContext): Promise<Catalog> {
     const owner = 'tableId' in o ? o.tableId : null;
     return owner === null || kept.has(owner);
   });
+  dumped.push(...extensionAcls.filter((a) => kept.has(a.extensionId)));
   return { objects: dumped, dependencies, extensionMembers };
 }

@@ -13,6 +13,7 @@ import type { IndexObject } from './indexes.js';
 import type { ViewObject } from './views.js';
 import type { TriggerObject } from './triggers.js';
 import type { DefaultAclObject } from './default-acls.js';
+import type { ExtensionAclObject } from './extension-acls.js';
 
 /** Catalog identity: `<catalog>:<oid>` (e.g. `pg_class:16402`), stable within one dump. */
 export type ObjectId = string;
@@ -54,7 +55,8 @@ export type DumpObject =
   | IndexObject
   | ViewObject
   | TriggerObject
-  | DefaultAclObject;
+  | DefaultAclObject
+  | ExtensionAclObject;
 
 export type ObjectKind = DumpObject['kind'];
 

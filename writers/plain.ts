@@ -45,8 +45,13 @@ SET default_table_access_method = heap;
 `;
 }
 
+/** Names may hold newlines; inside a `--` comment they would end it and leak SQL. */
+function sanitize(s: string | null): string {
+  return s === null ? '-' : s.replace(/[\r\n]/g, ' ');
+}
+
 function entryComment(e: TocEntry, prefix = ''): string {
-  return `--\n-- ${prefix}Name: ${e.tag}; Type: ${e.desc}; Schema: ${e.namespace ?? '-'}; Owner: ${e.owner ?? '-'}\n--\n\n`;
+  return `--\n-- ${prefix}Name: ${sanitize(e.tag)}; Type: ${e.desc}; Schema: ${sanitize(e.namespace)}; Owner: ${sanitize(e.owner)}\n--\n\n`;
 }
 
 /**

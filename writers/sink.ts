@@ -12,14 +12,8 @@ export class Sink {
 
   async write(chunk: string | Buffer): Promise<void> {
     if (this.failure) throw this.failure;
-    if (!this.stream.write(chunk)) {
-      await Promise.race([
-        once(this.stream, 'drain'),
-        once(this.stream, 'error').then(([e]) => {
-          throw e;
-        }),
-      ]);
-    }
+    // events.once rejects if 'error' fires while waiting, so a failing output stops the dump.
+    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
   }
 
   async end(): Promise<void> {

@@ -29,6 +29,8 @@ export interface ObjectDdl {
   readonly drop: string;
   /** ALTER ... OWNER TO, kept apart so --no-owner can drop it */
   readonly owner: string;
+  /** statements that need the final owner in place (a sequence's OWNED BY needs the table's owner) */
+  readonly afterOwner?: string;
   readonly comments: readonly CommentDdl[];
   /** `TABLE s.t`-style label for ACL headers; null when the object has no privileges */
   readonly aclLabel: string | null;

@@ -14,10 +14,6 @@ export function emitDomain(d: DomainObject): ObjectDdl {
     create += `\n\tCONSTRAINT ${quoteIdent(c.name)} ${c.definition}`;
   }
   create += ';';
-  // A NOT VALID constraint cannot be declared inline; adding it afterwards keeps it unvalidated.
-  for (const c of d.constraints.filter((c) => !c.validated)) {
-    create += `\nALTER DOMAIN ${name}\n    ADD CONSTRAINT ${quoteIdent(c.name)} ${c.definition} NOT VALID;`;
-  }
   return {
     desc: 'DOMAIN',
     tag: d.name,
@@ -26,9 +22,23 @@ export function emitDomain(d: DomainObject): ObjectDdl {
     owner: ownerStatement(label, d.owner),
     comments: [
       ...commentOn(label, d.comment),
-      ...d.constraints.flatMap((c) => commentOn(`CONSTRAINT ${quoteIdent(c.name)} ON ${label}`, c.comment)),
+      ...d.constraints
+        .filter((c) => c.validated)
+        .flatMap((c) => commentOn(`CONSTRAINT ${quoteIdent(c.name)} ON ${label}`, c.comment)),
     ],
     aclLabel: label,
     acl: emitAcl({ target: label, cls: 'type', owner: d.owner, serverHasMaintain: false }, d.acl, d.baseAcl),
   };
+}
+
+/** NOT VALID checks, added after the data (which may violate them) so they stay unvalidated. */
+export function emitDomainLateChecks(d: DomainObject): string {
+  const name = qualify(d.schema, d.name);
+  return d.constraints
+    .filter((c) => !c.validated)
+    .flatMap((c) => [
+      `ALTER DOMAIN ${name}\n    ADD CONSTRAINT ${quoteIdent(c.name)} ${c.definition} NOT VALID;`,
+      ...commentOn(`CONSTRAINT ${quoteIdent(c.name)} ON DOMAIN ${name}`, c.comment).map((x) => x.sql),
+    ])
+    .join('\n');
 }

@@ -5,6 +5,7 @@ import { emitColumnDefault } from './column-default.js';
 import { emitComposite } from './composite.js';
 import { emitConstraint } from './constraint.js';
 import { emitDefaultAclObject } from './default-acl.js';
+import { emitAcl } from './acl.js';
 import { emitDomain } from './domain.js';
 import { emitEnum } from './enum.js';
 import { emitExtension } from './extension.js';
@@ -54,6 +55,17 @@ export function emitObject(obj: DumpObject, ctx: EmitContext): ObjectDdl {
       return emitTrigger(obj);
     case 'default-acl':
       return emitDefaultAclObject(obj, ctx);
+    case 'extension-acl':
+      return {
+        desc: 'ACL',
+        tag: obj.label,
+        create: '',
+        drop: '',
+        owner: '',
+        comments: [],
+        aclLabel: obj.label,
+        acl: emitAcl({ target: obj.label, cls: obj.aclClass, owner: obj.owner, serverHasMaintain: ctx.version >= 170000 }, obj.acl, obj.baseAcl),
+      };
     default:
       return assertNever(obj);
   }

@@ -35,13 +35,13 @@ export function emitSequence(s: SequenceObject, ownedBy: string | null): ObjectD
   let create = `CREATE ${s.unlogged ? 'UNLOGGED ' : ''}SEQUENCE ${name}\n${sequenceOptionLines(s, true)
     .map((l) => `    ${l}`)
     .join('\n')};`;
-  if (ownedBy) create += `\nALTER SEQUENCE ${name} OWNED BY ${ownedBy};`;
   return {
     desc: 'SEQUENCE',
     tag: s.name,
     create,
     drop: `DROP SEQUENCE ${name};`,
     owner: ownerStatement(label, s.owner),
+    afterOwner: ownedBy ? `ALTER SEQUENCE ${name} OWNED BY ${ownedBy};` : undefined,
     comments: commentOn(label, s.comment),
     aclLabel: label,
     acl: emitAcl({ target: label, cls: 'sequence', owner: s.owner, serverHasMaintain: false }, s.acl, s.baseAcl),

@@ -93,6 +93,8 @@ export function emitTable(t: TableObject, ctx: EmitContext): ObjectDdl {
     comments: [
       ...commentOn(label, t.comment),
       ...t.columns.flatMap((c) => commentOn(`COLUMN ${name}.${quoteIdent(c.name)}`, c.comment)),
+      ...[...t.identitySequences.values()].flatMap((s) => commentOn(`SEQUENCE ${qualify(s.schema, s.name)}`, s.comment)),
+      ...(ctx.inlineChecks.get(t.id) ?? []).flatMap((c) => commentOn(`CONSTRAINT ${quoteIdent(c.name)} ON ${name}`, c.comment)),
     ],
     aclLabel: label,
     acl: [tableAcl, ...columnAcls].filter((s) => s).join('\n'),

@@ -3,6 +3,23 @@ import { qualify, quoteIdent } from '../sql/quote.js';
 import { emitAcl } from './acl.js';
 import { commentOn, formatOptions, ownerStatement, type EmitContext, type ObjectDdl } from './common.js';
 
+/** A placeholder with the view's columns, for a view that is part of a dependency loop. */
+export function emitViewStub(v: ViewObject): string {
+  const cols = v.columns
+    .map((c) => `NULL::${c.type}${c.collation ? ` COLLATE ${c.collation}` : ''} AS ${quoteIdent(c.name)}`)
+    .join(',\n    ');
+  return `CREATE VIEW ${qualify(v.schema, v.name)} AS\n SELECT ${cols};`;
+}
+
+/** The real definition of a stubbed view. */
+export function emitViewBody(v: ViewObject): string {
+  let sql = `CREATE OR REPLACE VIEW ${qualify(v.schema, v.name)}`;
+  if (v.options.length) sql += ` WITH (${formatOptions(v.options).join(', ')})`;
+  sql += ` AS\n${v.query}`;
+  if (v.checkOption) sql += `\n  WITH ${v.checkOption.toUpperCase()} CHECK OPTION`;
+  return sql + ';';
+}
+
 export function emitView(v: ViewObject, ctx: EmitContext): ObjectDdl {
   const name = qualify(v.schema, v.name);
   const matview = v.relkind === 'm';

@@ -4,7 +4,7 @@ import type { SequenceObject } from '../../catalog/sequences.js';
 export type Section = 'pre-data' | 'data' | 'post-data';
 
 /** What part of an object an item prints. */
-export type ItemPart = 'definition' | 'data' | 'sequence-set' | 'refresh';
+export type ItemPart = 'definition' | 'data' | 'sequence-set' | 'refresh' | 'view-body' | 'domain-checks';
 
 export interface Item {
   readonly key: string;
@@ -16,6 +16,8 @@ export interface Item {
   priority: number;
   /** a default or check printed inside its table's CREATE; it has no output of its own */
   absorbed: boolean;
+  /** a view whose real query comes later (view-body item): the definition is a placeholder */
+  stubbed?: boolean;
   readonly deps: Set<string>;
   /** tie-break name: schema, then the name pg_dump would sort by */
   readonly sortName: string;
@@ -48,11 +50,14 @@ export function definitionPriority(o: DumpObject): number {
     case 'trigger':
       return 34;
     case 'default-acl':
+    case 'extension-acl':
       return 40;
   }
 }
 
 export const PART_PRIORITY: Record<Exclude<ItemPart, 'definition'>, number> = {
+  'view-body': 10.5,
+  'domain-checks': 31,
   data: 20,
   'sequence-set': 21,
   refresh: 50,

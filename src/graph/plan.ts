@@ -72,6 +72,8 @@ export function planDump(catalog: Catalog, opts: PlanOptions): Plan {
       for (const seq of o.identitySequences.values()) add(o, 'sequence-set', { sequence: seq }).deps.add(def.key);
     }
     if (o.kind === 'view' && o.relkind === 'm' && o.populated) add(o, 'refresh').deps.add(def.key);
+    // NOT VALID domain checks are added after the data, which need not satisfy them.
+    if (o.kind === 'domain' && o.constraints.some((c) => !c.validated)) add(o, 'domain-checks').deps.add(def.key);
   }
 
   const defItem = (id: string) => {
@@ -128,7 +130,8 @@ export function planDump(catalog: Catalog, opts: PlanOptions): Plan {
       inlineChecks.set(o.tableId, [...(inlineChecks.get(o.tableId) ?? []), o]);
     }
   }
-  const wanted = order.filter((i) => !i.absorbed && (i.part === 'definition' ? opts.schema : opts.data));
+  const isSchema = (i: Item) => i.part === 'definition' || i.part === 'view-body' || i.part === 'domain-checks';
+  const wanted = order.filter((i) => !i.absorbed && (isSchema(i) ? opts.schema : opts.data));
   return { items: wanted, inlineDefaults, inlineChecks, warnings };
 }
 

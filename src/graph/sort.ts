@@ -1,5 +1,5 @@
 import { MinHeap } from './heap.js';
-import { definitionPriority, sectionOf, type Item } from './items.js';
+import { definitionPriority, PART_PRIORITY, sectionOf, type Item } from './items.js';
 
 export interface SortWarning {
   readonly message: string;
@@ -103,7 +103,8 @@ function breakAllLoops(items: Map<string, Item>): SortWarning[] {
     const comp = new Set(pending.pop()!);
     const cycle = findCycle(items, comp);
     if (cycle.length === 0) continue;
-    breakCycle(cycle, warnings);
+    const added = breakCycle(items, cycle, warnings);
+    if (added) comp.add(added);
     pending.push(...stronglyConnected(items, comp));
   }
   return warnings;
@@ -138,7 +139,8 @@ function findCycle(items: Map<string, Item>, within: ReadonlySet<string>): Item[
   return [];
 }
 
-function breakCycle(cycle: Item[], warnings: SortWarning[]): void {
+/** Returns the key of an item it created, if any. */
+function breakCycle(items: Map<string, Item>, cycle: Item[], warnings: SortWarning[]): string | null {
   for (let i = 0; i < cycle.length; i++) {
     const from = cycle[i]!;
     const to = cycle[(i + 1) % cycle.length]!;
@@ -148,10 +150,32 @@ function breakCycle(cycle: Item[], warnings: SortWarning[]): void {
       to.section = sectionOf(to.priority);
       from.deps.delete(to.key);
       to.deps.add(from.key);
-      return;
+      return null;
     }
   }
+  // A view in the loop is created first as a placeholder with the right columns, and its
+  // real query is put in place later with CREATE OR REPLACE VIEW, as pg_dump does.
+  const view = cycle.find((i) => i.part === 'definition' && i.object.kind === 'view' && i.object.relkind === 'v' && !i.stubbed);
+  if (view) {
+    const body: Item = {
+      key: `${view.key}/view-body`,
+      object: view.object,
+      part: 'view-body',
+      section: 'pre-data',
+      priority: PART_PRIORITY['view-body'],
+      absorbed: false,
+      deps: new Set([...view.deps, view.key]),
+      sortName: view.sortName,
+    };
+    const schemaDep = [...view.deps].find((d) => d.startsWith('pg_namespace:'));
+    view.deps.clear();
+    if (schemaDep) view.deps.add(schemaDep);
+    view.stubbed = true;
+    items.set(body.key, body);
+    return body.key;
+  }
   const [from, to] = [cycle[0]!, cycle[1 % cycle.length]!];
-  warnings.push({ message: `could not resolve dependency loop among: ${cycle.map((c) => c.key).join(', ')}` });
+  warnings.push({ message: `could not resolve dependency loop among: ${cycle.map((c) => `${c.object.kind} ${c.sortName.replace(/\u0000/g, '.')}`).join(' -> ')}` });
   from.deps.delete(to.key);
+  return null;
 }

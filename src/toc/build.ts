@@ -3,7 +3,8 @@ import type { Item } from '../graph/items.js';
 import type { TableObject } from '../../catalog/tables.js';
 import { emitObject, type EmitContext } from '../ddl/index.js';
 import { emitSequenceSet } from '../ddl/sequence.js';
-import { emitMatviewRefresh } from '../ddl/view.js';
+import { emitDomainLateChecks } from '../ddl/domain.js';
+import { emitMatviewRefresh, emitViewBody, emitViewStub } from '../ddl/view.js';
 import { qualify, quoteIdent } from '../sql/quote.js';
 import type { TocEntry } from './toc.js';
 import type { ConstraintObject } from '../../catalog/constraints.js';
@@ -46,8 +47,9 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
     const base = { namespace: o.schema, owner: o.owner, section: item.section, deps: [] as number[] };
     switch (item.part) {
       case 'definition': {
-        const ddl = emitObject(o, ctx);
-        const defn = [ddl.create, opts.noOwner ? '' : ddl.owner].filter((s) => s).join('\n');
+        let ddl = emitObject(o, ctx);
+        if (item.stubbed && o.kind === 'view') ddl = { ...ddl, create: emitViewStub(o) };
+        const defn = [ddl.create, opts.noOwner ? '' : ddl.owner, ddl.afterOwner ?? ''].filter((s) => s).join('\n');
         if (defn) main.push({ ...base, tag: ddl.tag, desc: ddl.desc, defn, dropStmt: ddl.drop, copyStmt: null, data: null });
         if (!opts.noComments) {
           for (const c of ddl.comments) {
@@ -79,6 +81,16 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
         }
         break;
       }
+      case 'view-body':
+        if (o.kind === 'view') {
+          main.push({ ...base, tag: o.name, desc: 'VIEW', defn: emitViewBody(o), dropStmt: '', copyStmt: null, data: null });
+        }
+        break;
+      case 'domain-checks':
+        if (o.kind === 'domain') {
+          main.push({ ...base, tag: o.name, desc: 'CHECK CONSTRAINT', defn: emitDomainLateChecks(o), dropStmt: '', copyStmt: null, data: null });
+        }
+        break;
       case 'refresh':
         if (o.kind === 'view') {
           refreshes.push({ ...base, tag: o.name, desc: 'MATERIALIZED VIEW DATA', defn: emitMatviewRefresh(o), dropStmt: '', copyStmt: null, data: null });
