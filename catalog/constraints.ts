@@ -9,7 +9,8 @@ import { quoteIdent } from '../src/sql/quote.js';
 /** A table constraint: primary key, unique, exclusion, foreign key or check. */
 export interface ConstraintObject extends ObjectBase {
   readonly kind: 'constraint';
-  readonly contype: 'p' | 'u' | 'x' | 'f' | 'c';
+  /** 'n' only for 18+ NOT NULL constraints that are NOT VALID (the others print with their column) */
+  readonly contype: 'p' | 'u' | 'x' | 'f' | 'c' | 'n';
   readonly tableId: string;
   readonly tableName: string;
   /** pg_get_constraintdef output */
@@ -91,7 +92,8 @@ export async function readConstraints(ctx: CatalogContext, comments: CommentMap)
        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
        LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = co.conindid AND co.contype IN ('p', 'u', 'x')
        LEFT JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
-      WHERE co.contype IN ('p', 'u', 'x', 'f', 'c') AND c.relkind IN ('r', 'p', 'f')
+      WHERE (co.contype IN ('p', 'u', 'x', 'f', 'c') OR (co.contype = 'n' AND NOT co.convalidated))
+        AND c.relkind IN ('r', 'p', 'f')
         AND ${SYSTEM_SCHEMA_FILTER}`,
   );
   return rows.map((r) => {

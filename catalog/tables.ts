@@ -11,6 +11,8 @@ export interface Column {
   readonly name: string;
   readonly type: string;
   readonly notNull: boolean;
+  /** 18+: the NOT NULL constraint row behind notNull (named, possibly NOT VALID or NO INHERIT) */
+  readonly notNullConstraint: { readonly name: string; readonly validated: boolean; readonly noInherit: boolean } | null;
   /** 'a' ALWAYS, 'd' BY DEFAULT, '' none */
   readonly identity: '' | 'a' | 'd';
   /** expression of a generated column ('s' stored, 'v' virtual on 18+) */
@@ -80,6 +82,9 @@ interface ColumnRow {
   attname: string;
   type: string;
   attnotnull: boolean;
+  nnname: string | null;
+  nnvalidated: boolean | null;
+  nnnoinherit: boolean | null;
   attidentity: string;
   attgenerated: string;
   genexpr: string | null;
@@ -165,6 +170,8 @@ export async function readColumns(ctx: CatalogContext, comments: CommentMap): Pr
     `SELECT a.attrelid::int8 AS attrelid, a.attnum, a.attname,
             pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
             a.attnotnull, a.attidentity, a.attgenerated,
+            ${v >= 180000 ? 'nn.conname' : 'NULL'} AS nnname, ${v >= 180000 ? 'nn.convalidated' : 'NULL'} AS nnvalidated,
+            ${v >= 180000 ? 'nn.connoinherit' : 'NULL'} AS nnnoinherit,
             CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS genexpr,
             CASE WHEN a.attcollation <> t.typcollation
                  THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END AS collation,
@@ -181,6 +188,8 @@ export async function readColumns(ctx: CatalogContext, comments: CommentMap): Pr
        LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
        LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
        LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+       ${v >= 180000 ? `LEFT JOIN pg_catalog.pg_constraint nn
+         ON nn.conrelid = a.attrelid AND nn.contype = 'n' AND nn.conkey[1] = a.attnum` : ''}
       WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
         AND ${SYSTEM_SCHEMA_FILTER}
       ORDER BY a.attrelid, a.attnum`,
@@ -195,6 +204,7 @@ export async function readColumns(ctx: CatalogContext, comments: CommentMap): Pr
       name: r.attname,
       type: r.type,
       notNull: r.attnotnull,
+      notNullConstraint: r.nnname ? { name: r.nnname, validated: !!r.nnvalidated, noInherit: !!r.nnnoinherit } : null,
       identity: r.attidentity as Column['identity'],
       generated: r.attgenerated ? { kind: r.attgenerated as 's' | 'v', expr: r.genexpr ?? '' } : null,
       collation: r.collation,

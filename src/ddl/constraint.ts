@@ -7,6 +7,7 @@ const DESC: Record<ConstraintObject['contype'], string> = {
   u: 'CONSTRAINT',
   x: 'CONSTRAINT',
   c: 'CHECK CONSTRAINT',
+  n: 'CONSTRAINT',
   f: 'FK CONSTRAINT',
 };
 

@@ -4,13 +4,23 @@ import { emitAcl } from './acl.js';
 import { commentOn, formatOptions, ownerStatement, type EmitContext, type ObjectDdl } from './common.js';
 import { sequenceOptionLines } from './sequence.js';
 
-function columnLine(c: Column, defaultExpr: string | undefined): string {
+/** NOT NULL, named when 18+ gave it a name other than the default one it would get again. */
+function notNullClause(table: string, c: Column): string {
+  const nn = c.notNullConstraint;
+  if (!nn) return c.notNull ? ' NOT NULL' : '';
+  // NOT VALID ones are added after the data (see the constraints reader).
+  if (!nn.validated) return '';
+  const named = nn.name !== `${table}_${c.name}_not_null` ? ` CONSTRAINT ${quoteIdent(nn.name)}` : '';
+  return `${named} NOT NULL${nn.noInherit ? ' NO INHERIT' : ''}`;
+}
+
+function columnLine(c: Column, defaultExpr: string | undefined, table: string): string {
   let line = `    ${quoteIdent(c.name)} ${c.type}`;
   if (c.compression) line += ` COMPRESSION ${c.compression === 'p' ? 'pglz' : 'lz4'}`;
   if (c.collation) line += ` COLLATE ${c.collation}`;
   if (c.generated) line += ` GENERATED ALWAYS AS (${c.generated.expr})${c.generated.kind === 's' ? ' STORED' : ''}`;
   if (defaultExpr !== undefined) line += ` DEFAULT ${defaultExpr}`;
-  if (c.notNull) line += ' NOT NULL';
+  line += notNullClause(table, c);
   return line;
 }
 
@@ -52,7 +62,7 @@ export function emitTable(t: TableObject, ctx: EmitContext): ObjectDdl {
   const inherited = t.parents.length > 0;
   const lines = t.columns
     .filter((c) => !inherited || c.isLocal)
-    .map((c) => columnLine(c, defaults?.get(c.name)));
+    .map((c) => columnLine(c, defaults?.get(c.name), t.name));
   for (const check of ctx.inlineChecks.get(t.id) ?? []) {
     lines.push(`    CONSTRAINT ${quoteIdent(check.name)} ${check.definition}`);
   }

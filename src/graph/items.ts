@@ -44,7 +44,7 @@ export function definitionPriority(o: DumpObject): number {
     case 'column-default':
       return 11;
     case 'constraint':
-      return o.contype === 'f' ? 35 : o.contype === 'c' ? 31 : 30;
+      return o.contype === 'f' ? 35 : o.contype === 'c' || o.contype === 'n' ? 31 : 30;
     case 'index':
       return 32;
     case 'trigger':

@@ -130,6 +130,8 @@ export function planDump(catalog: Catalog, opts: PlanOptions): Plan {
       inlineChecks.set(o.tableId, [...(inlineChecks.get(o.tableId) ?? []), o]);
     }
   }
+  // Checks print in name order inside CREATE TABLE, whatever order the sort released them in.
+  for (const list of inlineChecks.values()) list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const isSchema = (i: Item) => i.part === 'definition' || i.part === 'view-body' || i.part === 'domain-checks';
   const wanted = order.filter((i) => !i.absorbed && (isSchema(i) ? opts.schema : opts.data));
   return { items: wanted, inlineDefaults, inlineChecks, warnings };
