@@ -28,7 +28,7 @@ describe.each(servers.map((s) => [s.major, s] as const))('PostgreSQL %i', (major
   it('round-trips the kitchen-sink database through psql to an identical dump', async () => {
     const src = await createDatabase(server.url, `rt_src`);
     const loaded = await loadCases(src, major);
-    expect(loaded.length).toBeGreaterThan(20);
+    expect(loaded.length).toBeGreaterThan(process.env.PGDUMP_CASES ? 2 : 20);
 
     const first = path.join(workDir, `pg${major}-first.sql`);
     const result = await dumpToFile({ dbname: src, file: first });
@@ -46,7 +46,7 @@ describe.each(servers.map((s) => [s.major, s] as const))('PostgreSQL %i', (major
 
     if (major === (await installedPgDumpMajor())) {
       const [a, b] = [await oracleDump(src), await oracleDump(dst)];
-      expect(a.length).toBeGreaterThan(10_000);
+      expect(a.length).toBeGreaterThan(process.env.PGDUMP_CASES ? 1_000 : 10_000);
       expect(b).toBe(a);
     }
   });

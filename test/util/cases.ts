@@ -35,8 +35,18 @@ export function listCases(): CaseFile[] {
   return out;
 }
 
+/**
+ * Cases enabled on `major`. PGDUMP_CASES=views,rules/ narrows a run to cases whose path
+ * contains one of the words (plus _setup), for working on one kind at a time.
+ */
 export function casesFor(major: number): CaseFile[] {
-  return listCases().filter((c) => (c.minVersion ?? 0) <= major && (c.maxVersion ?? 99) >= major);
+  const only = (process.env.PGDUMP_CASES ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return listCases().filter(
+    (c) =>
+      (c.minVersion ?? 0) <= major &&
+      (c.maxVersion ?? 99) >= major &&
+      (only.length === 0 || c.name.startsWith('_setup/') || only.some((w) => c.name.includes(w))),
+  );
 }
 
 /** Loads every case enabled on `major` into the database at `url`, stopping at the first error. */
