@@ -14,6 +14,7 @@ import type { ViewObject } from './views.js';
 import type { TriggerObject } from './triggers.js';
 import type { DefaultAclObject } from './default-acls.js';
 import type { ExtensionAclObject } from './extension-acls.js';
+// (new kinds: add their import above this line)
 
 /** Catalog identity: `<catalog>:<oid>` (e.g. `pg_class:16402`), stable within one dump. */
 export type ObjectId = string;
@@ -56,7 +57,9 @@ export type DumpObject =
   | ViewObject
   | TriggerObject
   | DefaultAclObject
-  | ExtensionAclObject;
+  | ExtensionAclObject
+  // (new kinds: add `| XObject` above this line)
+  ;
 
 export type ObjectKind = DumpObject['kind'];
 

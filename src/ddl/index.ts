@@ -6,6 +6,7 @@ import { emitComposite } from './composite.js';
 import { emitConstraint } from './constraint.js';
 import { emitDefaultAclObject } from './default-acl.js';
 import { emitAcl } from './acl.js';
+// (new kinds: add their emitter import above this line)
 import { emitDomain } from './domain.js';
 import { emitEnum } from './enum.js';
 import { emitExtension } from './extension.js';
@@ -66,6 +67,7 @@ export function emitObject(obj: DumpObject, ctx: EmitContext): ObjectDdl {
         aclLabel: obj.label,
         acl: emitAcl({ target: obj.label, cls: obj.aclClass, owner: obj.owner, serverHasMaintain: ctx.version >= 170000 }, obj.acl, obj.baseAcl),
       };
+    // (new kinds: add `case 'x': return emitX(obj, ctx);` above this line)
     default:
       return assertNever(obj);
   }

@@ -52,6 +52,7 @@ export function definitionPriority(o: DumpObject): number {
     case 'default-acl':
     case 'extension-acl':
       return 40;
+    // (new kinds: add `case 'x': return N;` above this line)
   }
 }
 
