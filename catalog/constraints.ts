@@ -20,6 +20,10 @@ export interface ConstraintObject extends ObjectBase {
   /** the constraint's index (p/u/x), whose catalog rows belong to the constraint */
   readonly indexOid: number | null;
   readonly indexClustered: boolean;
+  /** cloned from a partitioned table's constraint (conparentid) */
+  readonly inheritedFromPartitionParent: boolean;
+  readonly tableRelkind: string;
+  readonly tableIsPartition: boolean;
 }
 
 interface KeyIndexRow {
@@ -69,6 +73,9 @@ interface ConstraintRow extends KeyIndexRow {
   conislocal: boolean;
   conindid: string;
   indisclustered: boolean | null;
+  hasparent: boolean;
+  relkind: string;
+  relispartition: boolean;
 }
 
 export async function readConstraints(ctx: CatalogContext, comments: CommentMap): Promise<ConstraintObject[]> {
@@ -76,7 +83,8 @@ export async function readConstraints(ctx: CatalogContext, comments: CommentMap)
     `SELECT co.oid::int8 AS oid, co.conname, co.contype, n.nspname AS schema, c.relname AS tablename,
             c.oid::int8 AS relid, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
             pg_catalog.pg_get_constraintdef(co.oid) AS def, co.convalidated, co.conislocal,
-            co.conindid::int8 AS conindid, i.indisclustered, co.condeferrable, co.condeferred,
+            co.conindid::int8 AS conindid, i.indisclustered, co.conparentid <> 0 AS hasparent,
+            c.relkind, c.relispartition, co.condeferrable, co.condeferred,
             ic.reloptions AS indreloptions,
             ${ctx.version >= 150000 ? 'i.indnullsnotdistinct' : 'false'} AS nullsnotdistinct,
             (SELECT pg_catalog.array_agg(a.attname::text ORDER BY k.n)
@@ -121,6 +129,9 @@ export async function readConstraints(ctx: CatalogContext, comments: CommentMap)
       isLocal: r.conislocal,
       indexOid,
       indexClustered: r.indisclustered ?? false,
+      inheritedFromPartitionParent: r.hasparent,
+      tableRelkind: r.relkind,
+      tableIsPartition: r.relispartition,
     };
   });
 }

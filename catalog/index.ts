@@ -9,6 +9,7 @@ import { readDomains } from './domains.js';
 import { readEnums } from './enums.js';
 import { readExtensionMembers, readExtensions } from './extensions.js';
 import { readExtensionAcls } from './extension-acls.js';
+import { readIndexAttachments } from './index-attachments.js';
 // (new kinds: add their reader import above this line)
 import { readFunctions } from './functions.js';
 import { readIndexes } from './indexes.js';
@@ -59,6 +60,7 @@ export async function readCatalog(ctx: CatalogContext): Promise<Catalog> {
     ...(await readIndexes(ctx, comments)),
     ...(await readTriggers(ctx, comments)),
     ...(await readDefaultAcls(ctx)),
+    ...(await readIndexAttachments(ctx)),
     // (new kinds: add `...(await readX(ctx, comments)),` above this line)
   ];
   const extensionAcls = await readExtensionAcls(ctx);

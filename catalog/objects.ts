@@ -14,6 +14,7 @@ import type { ViewObject } from './views.js';
 import type { TriggerObject } from './triggers.js';
 import type { DefaultAclObject } from './default-acls.js';
 import type { ExtensionAclObject } from './extension-acls.js';
+import type { IndexAttachObject } from './index-attachments.js';
 // (new kinds: add their import above this line)
 
 /** Catalog identity: `<catalog>:<oid>` (e.g. `pg_class:16402`), stable within one dump. */
@@ -58,6 +59,7 @@ export type DumpObject =
   | TriggerObject
   | DefaultAclObject
   | ExtensionAclObject
+  | IndexAttachObject
   // (new kinds: add `| XObject` above this line)
   ;
 

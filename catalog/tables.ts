@@ -12,7 +12,12 @@ export interface Column {
   readonly type: string;
   readonly notNull: boolean;
   /** 18+: the NOT NULL constraint row behind notNull (named, possibly NOT VALID or NO INHERIT) */
-  readonly notNullConstraint: { readonly name: string; readonly validated: boolean; readonly noInherit: boolean } | null;
+  readonly notNullConstraint: {
+    readonly name: string;
+    readonly validated: boolean;
+    readonly noInherit: boolean;
+    readonly isLocal: boolean;
+  } | null;
   /** 'a' ALWAYS, 'd' BY DEFAULT, '' none */
   readonly identity: '' | 'a' | 'd';
   /** expression of a generated column ('s' stored, 'v' virtual on 18+) */
@@ -44,6 +49,7 @@ export interface TableObject extends ObjectBase {
   readonly replicaIdentity: string;
   readonly partitionKey: string | null;
   readonly partitionBound: string | null;
+  readonly isPartition: boolean;
   /** qualified parent names, in inheritance order */
   readonly parents: readonly { readonly schema: string; readonly name: string; readonly oid: number }[];
   /** identity sequences belong to their table */
@@ -72,6 +78,7 @@ interface TableRow {
   reltype: string;
   partkey: string | null;
   partbound: string | null;
+  relispartition: boolean;
   parents: { schema: string; name: string; oid: number }[] | null;
   bytes: string;
 }
@@ -85,6 +92,7 @@ interface ColumnRow {
   nnname: string | null;
   nnvalidated: boolean | null;
   nnnoinherit: boolean | null;
+  nnislocal: boolean | null;
   attidentity: string;
   attgenerated: string;
   genexpr: string | null;
@@ -109,7 +117,7 @@ export async function readTables(
             pg_catalog.pg_get_userbyid(c.relowner) AS owner, c.relacl::text AS acl,
             pg_catalog.acldefault('r', c.relowner)::text AS baseacl,
             c.relkind, c.relpersistence, c.reloptions, tc.reloptions AS toastoptions,
-            ts.spcname AS tablespace, am.amname, c.relrowsecurity, c.relforcerowsecurity,
+            ts.spcname AS tablespace, am.amname, c.relrowsecurity, c.relforcerowsecurity, c.relispartition,
             c.relreplident, c.reltype::int8 AS reltype,
             CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partkey,
             CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partbound,
@@ -156,6 +164,7 @@ export async function readTables(
       replicaIdentity: r.relreplident,
       partitionKey: r.partkey,
       partitionBound: r.partbound,
+      isPartition: r.relispartition,
       parents: (r.parents ?? []).map((p) => ({ schema: p.schema, name: p.name, oid: Number(p.oid) })),
       identitySequences: idSeqs,
       estimatedBytes: Number(r.bytes),
@@ -172,6 +181,7 @@ export async function readColumns(ctx: CatalogContext, comments: CommentMap): Pr
             a.attnotnull, a.attidentity, a.attgenerated,
             ${v >= 180000 ? 'nn.conname' : 'NULL'} AS nnname, ${v >= 180000 ? 'nn.convalidated' : 'NULL'} AS nnvalidated,
             ${v >= 180000 ? 'nn.connoinherit' : 'NULL'} AS nnnoinherit,
+            ${v >= 180000 ? 'nn.conislocal' : 'NULL'} AS nnislocal,
             CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS genexpr,
             CASE WHEN a.attcollation <> t.typcollation
                  THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END AS collation,
@@ -204,7 +214,7 @@ export async function readColumns(ctx: CatalogContext, comments: CommentMap): Pr
       name: r.attname,
       type: r.type,
       notNull: r.attnotnull,
-      notNullConstraint: r.nnname ? { name: r.nnname, validated: !!r.nnvalidated, noInherit: !!r.nnnoinherit } : null,
+      notNullConstraint: r.nnname ? { name: r.nnname, validated: !!r.nnvalidated, noInherit: !!r.nnnoinherit, isLocal: !!r.nnislocal } : null,
       identity: r.attidentity as Column['identity'],
       generated: r.attgenerated ? { kind: r.attgenerated as 's' | 'v', expr: r.genexpr ?? '' } : null,
       collation: r.collation,
@@ -219,4 +229,9 @@ export async function readColumns(ctx: CatalogContext, comments: CommentMap): Pr
     });
   }
   return byRel;
+}
+
+/** Whether CREATE TABLE lists the column (inheritance children leave out inherited ones). */
+export function printsColumn(t: TableObject, c: Column): boolean {
+  return t.parents.length === 0 || t.isPartition || c.isLocal;
 }

@@ -14,7 +14,9 @@ const DESC: Record<ConstraintObject['contype'], string> = {
 export function emitConstraint(c: ConstraintObject): ObjectDdl {
   const table = qualify(c.schema, c.tableName);
   const name = quoteIdent(c.name);
-  let create = `ALTER TABLE ONLY ${table}\n    ADD CONSTRAINT ${name} ${c.definition};`;
+  // A foreign key on a partitioned table must reach its partitions, so it cannot use ONLY.
+  const only = c.contype === 'f' && c.tableRelkind === 'p' ? '' : 'ONLY ';
+  let create = `ALTER TABLE ${only}${table}\n    ADD CONSTRAINT ${name} ${c.definition};`;
   if (c.indexClustered && c.indexOid !== null) create += `\nALTER TABLE ${table} CLUSTER ON ${name};`;
   return {
     desc: DESC[c.contype],

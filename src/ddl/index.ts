@@ -1,5 +1,5 @@
 import { assertNever, type DumpObject } from '../../catalog/objects.js';
-import { quoteIdent } from '../sql/quote.js';
+import { qualify, quoteIdent } from '../sql/quote.js';
 import type { EmitContext, ObjectDdl } from './common.js';
 import { emitColumnDefault } from './column-default.js';
 import { emitComposite } from './composite.js';
@@ -66,6 +66,17 @@ export function emitObject(obj: DumpObject, ctx: EmitContext): ObjectDdl {
         comments: [],
         aclLabel: obj.label,
         acl: emitAcl({ target: obj.label, cls: obj.aclClass, owner: obj.owner, serverHasMaintain: ctx.version >= 170000 }, obj.acl, obj.baseAcl),
+      };
+    case 'index-attach':
+      return {
+        desc: 'INDEX ATTACH',
+        tag: obj.name,
+        create: `ALTER INDEX ${qualify(obj.parentSchema, obj.parentName)} ATTACH PARTITION ${qualify(obj.schema, obj.name)};`,
+        drop: '',
+        owner: '',
+        comments: [],
+        aclLabel: null,
+        acl: '',
       };
     // (new kinds: add `case 'x': return emitX(obj, ctx);` above this line)
     default:

@@ -1,4 +1,4 @@
-import type { Column, TableObject } from '../../catalog/tables.js';
+import { printsColumn, type Column, type TableObject } from '../../catalog/tables.js';
 import { qualify, quoteIdent } from '../sql/quote.js';
 import { emitAcl } from './acl.js';
 import { commentOn, formatOptions, ownerStatement, type EmitContext, type ObjectDdl } from './common.js';
@@ -55,13 +55,21 @@ function columnAlters(table: string, t: TableObject): string[] {
   return out;
 }
 
+/** ALTER TABLE ... ATTACH PARTITION, run once both tables exist. */
+export function emitAttachPartition(t: TableObject): string {
+  const parent = t.parents[0]!;
+  return `ALTER TABLE ONLY ${qualify(parent.schema, parent.name)} ATTACH PARTITION ${qualify(t.schema, t.name)} ${t.partitionBound};`;
+}
+
 export function emitTable(t: TableObject, ctx: EmitContext): ObjectDdl {
   const name = qualify(t.schema, t.name);
   const label = `TABLE ${name}`;
   const defaults = ctx.inlineDefaults.get(t.id);
-  const inherited = t.parents.length > 0;
+  // A partition is created standalone and attached later, so it spells out every column;
+  // an inheritance child spells out only its own and gets the rest from INHERITS.
+  const inherited = t.parents.length > 0 && !t.isPartition;
   const lines = t.columns
-    .filter((c) => !inherited || c.isLocal)
+    .filter((c) => printsColumn(t, c))
     .map((c) => columnLine(c, defaults?.get(c.name), t.name));
   for (const check of ctx.inlineChecks.get(t.id) ?? []) {
     lines.push(`    CONSTRAINT ${quoteIdent(check.name)} ${check.definition}`);
@@ -75,6 +83,11 @@ export function emitTable(t: TableObject, ctx: EmitContext): ObjectDdl {
   if (t.tablespace) create += `\nTABLESPACE ${quoteIdent(t.tablespace)}`;
   create += ';';
   const alters = columnAlters(name, t);
+  for (const c of t.columns.filter((c) => !printsColumn(t, c))) {
+    // NOT NULL declared on the child itself, on a column it inherits.
+    const local = c.notNullConstraint ? c.notNullConstraint.isLocal && c.notNullConstraint.validated : c.notNull;
+    if (local) alters.push(`ALTER TABLE ONLY ${name} ALTER COLUMN ${quoteIdent(c.name)} SET NOT NULL;`);
+  }
   if (t.rowSecurity) alters.push(`ALTER TABLE ${name} ENABLE ROW LEVEL SECURITY;`);
   if (t.forceRowSecurity) alters.push(`ALTER TABLE ${name} FORCE ROW LEVEL SECURITY;`);
   if (t.replicaIdentity === 'f') alters.push(`ALTER TABLE ONLY ${name} REPLICA IDENTITY FULL;`);

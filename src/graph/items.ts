@@ -4,7 +4,7 @@ import type { SequenceObject } from '../../catalog/sequences.js';
 export type Section = 'pre-data' | 'data' | 'post-data';
 
 /** What part of an object an item prints. */
-export type ItemPart = 'definition' | 'data' | 'sequence-set' | 'refresh' | 'view-body' | 'domain-checks';
+export type ItemPart = 'definition' | 'data' | 'sequence-set' | 'refresh' | 'view-body' | 'domain-checks' | 'attach';
 
 export interface Item {
   readonly key: string;
@@ -52,11 +52,14 @@ export function definitionPriority(o: DumpObject): number {
     case 'default-acl':
     case 'extension-acl':
       return 40;
+    case 'index-attach':
+      return 32.5;
     // (new kinds: add `case 'x': return N;` above this line)
   }
 }
 
 export const PART_PRIORITY: Record<Exclude<ItemPart, 'definition'>, number> = {
+  attach: 10.2,
   'view-body': 10.5,
   'domain-checks': 31,
   data: 20,

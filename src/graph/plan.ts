@@ -1,5 +1,7 @@
 import type { Catalog } from '../../catalog/index.js';
 import type { DumpObject } from '../../catalog/objects.js';
+import type { ConstraintObject } from '../../catalog/constraints.js';
+import { printsColumn, type TableObject } from '../../catalog/tables.js';
 import { definitionPriority, PART_PRIORITY, sectionOf, sortNameOf, type Item, type ItemPart } from './items.js';
 import { sortItems, type SortWarning } from './sort.js';
 
@@ -24,10 +26,29 @@ export function ownerTableOf(o: DumpObject): string | null {
 }
 
 /** A part that normally prints inside its table's CREATE TABLE. */
-function startsAbsorbed(o: DumpObject): boolean {
-  if (o.kind === 'column-default') return !o.tableOnView;
+function startsAbsorbed(o: DumpObject, tables: ReadonlyMap<string, TableObject>): boolean {
+  if (o.kind === 'column-default') {
+    const t = tables.get(o.tableId);
+    const column = t?.columns.find((c) => c.name === o.column);
+    return !o.tableOnView && (!t || !column || printsColumn(t, column));
+  }
   if (o.kind === 'constraint') return o.contype === 'c' && o.validated;
   return false;
+}
+
+/**
+ * Which constraints are dumped on their own: a foreign key cloned onto partitions comes back
+ * with its parent; an inherited CHECK comes back through INHERITS, except on a partition,
+ * which is created standalone and must carry it before it is attached.
+ */
+function dumpsConstraint(c: ConstraintObject): boolean {
+  if (c.contype === 'f') return !c.inheritedFromPartitionParent;
+  if (c.contype === 'c') return c.isLocal || c.tableIsPartition;
+  return true;
+}
+
+function objectIdOf(relid: number): string {
+  return `pg_class:${relid}`;
 }
 
 /**
@@ -42,7 +63,7 @@ export function planDump(catalog: Catalog, opts: PlanOptions): Plan {
   const byCatalogId = new Map<string, string>();
   const add = (object: DumpObject, part: ItemPart, extra?: Partial<Item>): Item => {
     const key = part === 'definition' ? object.id : `${object.id}/${part}${extra?.sequence ? `/${extra.sequence.id}` : ''}`;
-    const absorbed = part === 'definition' && startsAbsorbed(object);
+    const absorbed = part === 'definition' && startsAbsorbed(object, tables);
     // An absorbed part has no output; priority 0 lets it go as soon as its own needs are met.
     const priority = absorbed ? 0 : part === 'definition' ? definitionPriority(object) : PART_PRIORITY[part];
     const item: Item = {
@@ -60,13 +81,19 @@ export function planDump(catalog: Catalog, opts: PlanOptions): Plan {
     return item;
   };
 
-  // Non-local (inherited) check constraints come back with the parent; they are not dumped.
-  const objects = catalog.objects.filter((o) => !(o.kind === 'constraint' && !o.isLocal));
+  const objects = catalog.objects.filter((o) => o.kind !== 'constraint' || dumpsConstraint(o));
+  const tables = new Map<string, TableObject>();
+  for (const o of objects) if (o.kind === 'table') tables.set(o.id, o);
   for (const o of objects) {
     const def = add(o, 'definition');
     byCatalogId.set(o.id, def.key);
     for (const a of o.aliases) byCatalogId.set(a, def.key);
     if (o.kind === 'table' && o.relkind === 'r') add(o, 'data').deps.add(def.key);
+    if (o.kind === 'table' && o.isPartition && o.partitionBound !== null) {
+      const attach = add(o, 'attach');
+      attach.deps.add(def.key);
+      attach.deps.add(objectIdOf(o.parents[0]!.oid));
+    }
     if (o.kind === 'sequence') add(o, 'sequence-set').deps.add(def.key);
     if (o.kind === 'table') {
       for (const seq of o.identitySequences.values()) add(o, 'sequence-set', { sequence: seq }).deps.add(def.key);

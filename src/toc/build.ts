@@ -4,6 +4,7 @@ import type { TableObject } from '../../catalog/tables.js';
 import { emitObject, type EmitContext } from '../ddl/index.js';
 import { emitSequenceSet } from '../ddl/sequence.js';
 import { emitDomainLateChecks } from '../ddl/domain.js';
+import { emitAttachPartition } from '../ddl/table.js';
 import { emitMatviewRefresh, emitViewBody, emitViewStub } from '../ddl/view.js';
 import { qualify, quoteIdent } from '../sql/quote.js';
 import type { TocEntry } from './toc.js';
@@ -84,6 +85,11 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
       case 'view-body':
         if (o.kind === 'view') {
           main.push({ ...base, tag: o.name, desc: 'VIEW', defn: emitViewBody(o), dropStmt: '', copyStmt: null, data: null });
+        }
+        break;
+      case 'attach':
+        if (o.kind === 'table') {
+          main.push({ ...base, tag: o.name, desc: 'TABLE ATTACH', defn: emitAttachPartition(o), dropStmt: '', copyStmt: null, data: null });
         }
         break;
       case 'domain-checks':
