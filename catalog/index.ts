@@ -10,6 +10,9 @@ import { readEnums } from './enums.js';
 import { readExtensionMembers, readExtensions } from './extensions.js';
 import { readExtensionAcls } from './extension-acls.js';
 import { readIndexAttachments } from './index-attachments.js';
+import { readRules } from './rules.js';
+import { readPolicies } from './policies.js';
+import { readLargeObjects } from './large-objects.js';
 // (new kinds: add their reader import above this line)
 import { readFunctions } from './functions.js';
 import { readIndexes } from './indexes.js';
@@ -61,6 +64,9 @@ export async function readCatalog(ctx: CatalogContext): Promise<Catalog> {
     ...(await readTriggers(ctx, comments)),
     ...(await readDefaultAcls(ctx)),
     ...(await readIndexAttachments(ctx)),
+    ...(await readRules(ctx, comments)),
+    ...(await readPolicies(ctx, comments)),
+    ...(await readLargeObjects(ctx, comments)),
     // (new kinds: add `...(await readX(ctx, comments)),` above this line)
   ];
   const extensionAcls = await readExtensionAcls(ctx);

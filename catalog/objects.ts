@@ -15,6 +15,9 @@ import type { TriggerObject } from './triggers.js';
 import type { DefaultAclObject } from './default-acls.js';
 import type { ExtensionAclObject } from './extension-acls.js';
 import type { IndexAttachObject } from './index-attachments.js';
+import type { RuleObject } from './rules.js';
+import type { PolicyObject } from './policies.js';
+import type { LargeObjectObject } from './large-objects.js';
 // (new kinds: add their import above this line)
 
 /** Catalog identity: `<catalog>:<oid>` (e.g. `pg_class:16402`), stable within one dump. */
@@ -60,6 +63,9 @@ export type DumpObject =
   | DefaultAclObject
   | ExtensionAclObject
   | IndexAttachObject
+  | RuleObject
+  | PolicyObject
+  | LargeObjectObject
   // (new kinds: add `| XObject` above this line)
   ;
 

@@ -71,7 +71,7 @@ export async function readViews(
       aliases,
       implicitDeps: [objectId('pg_namespace', r.nspoid)],
       relkind: r.relkind,
-      query: r.viewdef.trim().replace(/;$/, ''),
+      query: r.viewdef.replace(/;\s*$/, ''),
       options: opts.filter((o) => !o.startsWith('check_option=')),
       checkOption: check ? (check.slice('check_option='.length) as 'local' | 'cascaded') : null,
       populated: r.relispopulated,

@@ -5,6 +5,7 @@ import { SYSTEM_SCHEMA_FILTER } from '../catalog/schemas.js';
 import { connect, resolveConnection } from './connection/index.js';
 import { beginDumpSession } from './connection/session.js';
 import { copyOut } from './data/copy.js';
+import { largeObjectScript } from './data/large-objects.js';
 import { DumpError, isDumpError } from './errors.js';
 import { planDump } from './graph/plan.js';
 import type { DumpOptions, DumpResult } from './options.js';
@@ -116,6 +117,10 @@ export async function dumpToStream(options: DumpOptions, out: Writable): Promise
     const writer = new PlainWriter(new Sink(out), {
       header: { serverVersion: session.versionString, toolVersion: TOOL_VERSION, encoding: 'UTF8' },
       openData: (src) => {
+        if (src.kind === 'large-objects') {
+          current = 'reading large objects';
+          return largeObjectScript(client, src.oids);
+        }
         current = `reading table ${src.table}`;
         return copyOut(client, src.copyOut);
       },

@@ -1,5 +1,4 @@
-import type { Readable } from 'node:stream';
-import type { TocEntry, CopySource } from '../src/toc/toc.js';
+import type { TocEntry, DataSource } from '../src/toc/toc.js';
 import { Sink } from './sink.js';
 
 export interface PlainHeader {
@@ -10,8 +9,8 @@ export interface PlainHeader {
 
 export interface PlainWriterOptions {
   readonly header: PlainHeader;
-  /** opens the COPY stream of a data entry; called when the writer reaches it */
-  readonly openData: (source: CopySource) => Readable;
+  /** opens a data entry's contents (COPY rows, large object writes) when the writer reaches it */
+  readonly openData: (source: DataSource) => AsyncIterable<Buffer | string>;
   readonly onEntry?: (entry: TocEntry) => void;
   readonly onDataChunk?: (entry: TocEntry, bytes: number) => void;
 }
@@ -68,13 +67,12 @@ export class PlainWriter {
       this.opts.onEntry?.(e);
       if (e.data) {
         await sink.write(entryComment(e, 'Data for '));
-        await sink.write(`${e.copyStmt}\n`);
-        const stream = this.opts.openData(e.data);
-        for await (const chunk of stream) {
-          await sink.write(chunk as Buffer);
-          this.opts.onDataChunk?.(e, (chunk as Buffer).length);
+        if (e.copyStmt) await sink.write(`${e.copyStmt}\n`);
+        for await (const chunk of this.opts.openData(e.data)) {
+          await sink.write(chunk);
+          this.opts.onDataChunk?.(e, chunk.length);
         }
-        await sink.write('\\.\n\n\n');
+        await sink.write(e.copyStmt ? '\\.\n\n\n' : '\n');
       } else if (e.defn) {
         await sink.write(entryComment(e));
         await sink.write(`${e.defn}\n\n\n`);

@@ -45,6 +45,7 @@ function program(): Command {
     .version(TOOL_VERSION, '-V, --version', 'output version information, then exit')
     .helpOption('-?, --help', 'show this help, then exit')
     .showHelpAfterError(false)
+    .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `pgdump-ts: ${s}` : s) })
     .exitOverride();
 }
 

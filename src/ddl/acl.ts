@@ -27,6 +27,7 @@ function privilegeList(letters: string, cls: AclClass, serverHasMaintain: boolea
   const all = ALL_PRIVILEGES[cls] + (cls === 'table' && serverHasMaintain ? 'm' : '');
   const sorted = (s: string) => [...s].sort().join('');
   if (column === null && sorted(letters) === sorted(all)) return 'ALL';
+  if (column !== null && sorted(letters) === sorted('arwx')) return `ALL(${quoteIdent(column)})`;
   const names = privilegeNames(letters);
   return column === null ? names.join(',') : names.map((n) => `${n}(${quoteIdent(column)})`).join(',');
 }

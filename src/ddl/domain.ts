@@ -8,8 +8,8 @@ export function emitDomain(d: DomainObject): ObjectDdl {
   const label = `DOMAIN ${name}`;
   let create = `CREATE DOMAIN ${name} AS ${d.baseType}`;
   if (d.collation) create += ` COLLATE ${d.collation}`;
-  if (d.defaultExpr !== null) create += ` DEFAULT ${d.defaultExpr}`;
   if (d.notNull) create += ' NOT NULL';
+  if (d.defaultExpr !== null) create += ` DEFAULT ${d.defaultExpr}`;
   for (const c of d.constraints.filter((c) => c.validated)) {
     create += `\n\tCONSTRAINT ${quoteIdent(c.name)} ${c.definition}`;
   }

@@ -6,6 +6,9 @@ import { emitComposite } from './composite.js';
 import { emitConstraint } from './constraint.js';
 import { emitDefaultAclObject } from './default-acl.js';
 import { emitAcl } from './acl.js';
+import { emitRule } from './rule.js';
+import { emitPolicy } from './policy.js';
+import { emitLargeObject } from './large-object.js';
 // (new kinds: add their emitter import above this line)
 import { emitDomain } from './domain.js';
 import { emitEnum } from './enum.js';
@@ -78,6 +81,12 @@ export function emitObject(obj: DumpObject, ctx: EmitContext): ObjectDdl {
         aclLabel: null,
         acl: '',
       };
+    case 'rule':
+      return emitRule(obj);
+    case 'policy':
+      return emitPolicy(obj);
+    case 'large-object':
+      return emitLargeObject(obj);
     // (new kinds: add `case 'x': return emitX(obj, ctx);` above this line)
     default:
       return assertNever(obj);

@@ -54,6 +54,12 @@ export function definitionPriority(o: DumpObject): number {
       return 40;
     case 'index-attach':
       return 32.5;
+    case 'rule':
+      return 33.5;
+    case 'policy':
+      return 36;
+    case 'large-object':
+      return 12;
     // (new kinds: add `case 'x': return N;` above this line)
   }
 }
@@ -81,6 +87,8 @@ export function sortNameOf(o: DumpObject): string {
     case 'constraint':
     case 'index':
     case 'trigger':
+    case 'rule':
+    case 'policy':
       return `${schema}\u0000${o.tableName}\u0000${o.name}`;
     default:
       return `${schema}\u0000${o.name}`;

@@ -95,6 +95,7 @@ export function planDump(catalog: Catalog, opts: PlanOptions): Plan {
       attach.deps.add(objectIdOf(o.parents[0]!.oid));
     }
     if (o.kind === 'sequence') add(o, 'sequence-set').deps.add(def.key);
+    if (o.kind === 'large-object') add(o, 'data').deps.add(def.key);
     if (o.kind === 'table') {
       for (const seq of o.identitySequences.values()) add(o, 'sequence-set', { sequence: seq }).deps.add(def.key);
     }

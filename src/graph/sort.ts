@@ -167,9 +167,12 @@ function breakCycle(items: Map<string, Item>, cycle: Item[], warnings: SortWarni
       deps: new Set([...view.deps, view.key]),
       sortName: view.sortName,
     };
-    const schemaDep = [...view.deps].find((d) => d.startsWith('pg_namespace:'));
-    view.deps.clear();
-    if (schemaDep) view.deps.add(schemaDep);
+    // The placeholder still needs its schema and the types of its columns; only what the
+    // query reads (functions, other views) waits for the real definition.
+    for (const d of [...view.deps]) {
+      const kind = items.get(d)?.object.kind;
+      if (kind === 'function' || kind === 'view') view.deps.delete(d);
+    }
     view.stubbed = true;
     items.set(body.key, body);
     return body.key;

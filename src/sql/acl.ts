@@ -107,7 +107,7 @@ const PRIVILEGE_NAMES: Record<string, string> = {
 };
 
 /** The order pg_dump lists privileges in, so GRANT lines diff cleanly against it. */
-const PRIVILEGE_ORDER = 'arwdDxtmXUCcTsA';
+const PRIVILEGE_ORDER = 'raxtdDmUwXCcTsA';
 
 export function privilegeNames(letters: string): string[] {
   return [...PRIVILEGE_ORDER].filter((c) => letters.includes(c)).map((c) => PRIVILEGE_NAMES[c]!);

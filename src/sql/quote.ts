@@ -16,7 +16,7 @@ export function setQuoteAllIdentifiers(on: boolean): void {
   quoteAll = on;
 }
 
-const SAFE_IDENT = /^[a-z_][a-z0-9_$]*$/;
+const SAFE_IDENT = /^[a-z_][a-z0-9_]*$/;
 
 /** Quotes an identifier exactly when PostgreSQL needs it to be quoted. */
 export function quoteIdent(name: string): string {
@@ -41,7 +41,9 @@ export function quoteLiteral(value: string): string {
  * `$__$`, ... the way pg_dump picks tags, so bodies containing `$$` stay intact.
  */
 export function dollarQuote(body: string, preferred = ''): string {
+  // Like pg_dump: the opening `$tag` (without its closing `$`) must not occur in the body,
+  // so a body ending in `$tag` cannot run into the closing delimiter either.
   let tag = preferred;
-  while (body.includes(`$${tag}$`)) tag += '_';
+  while (body.includes(`$${tag}`)) tag += '_';
   return `$${tag}$${body}$${tag}$`;
 }

@@ -72,7 +72,7 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
         break;
       }
       case 'data':
-        main.push(dataEntry(item, base));
+        if (o.kind === 'table') main.push(dataEntry(item, base));
         break;
       case 'sequence-set': {
         const seq = item.sequence ?? (o.kind === 'sequence' ? o : null);
@@ -104,6 +104,16 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
         break;
     }
   }
+  const blobs = plan.items.filter((i) => i.part === 'data' && i.object.kind === 'large-object').map((i) => i.object.oid);
+  if (blobs.length) {
+    // All large objects' contents go in one BLOBS entry, after the table data, as pg_dump does.
+    const at = main.findIndex((e) => e.section === 'post-data');
+    const entry = {
+      namespace: null, owner: null, section: 'data' as const, deps: [], tag: 'BLOBS', desc: 'BLOBS',
+      defn: '', dropStmt: '', copyStmt: null, data: { kind: 'large-objects' as const, oids: blobs },
+    };
+    main.splice(at < 0 ? main.length : at, 0, entry);
+  }
   return [...main, ...acls, ...refreshes].map((e, i) => ({ ...e, dumpId: i + 1 }));
 }
 
@@ -119,6 +129,6 @@ function dataEntry(item: Item, base: Pick<TocEntry, 'namespace' | 'owner' | 'sec
     defn: '',
     dropStmt: '',
     copyStmt: `COPY ${name}${list} FROM stdin;`,
-    data: { copyOut: `COPY ${name}${list} TO STDOUT`, table: name, object: t },
+    data: { kind: 'copy', copyOut: `COPY ${name}${list} TO STDOUT`, table: name, object: t },
   };
 }

@@ -1,8 +1,16 @@
 import type { TableObject } from '../../catalog/tables.js';
 import type { Section } from '../graph/items.js';
 
-/** Where a data entry's rows come from. */
+/** Where a data entry's contents come from. */
+export type DataSource = CopySource | LargeObjectSource;
+
+export interface LargeObjectSource {
+  readonly kind: 'large-objects';
+  readonly oids: readonly number[];
+}
+
 export interface CopySource {
+  readonly kind: 'copy';
   /** `COPY ... TO STDOUT` run on the dump's connection */
   readonly copyOut: string;
   /** qualified table name, for messages */
@@ -26,6 +34,6 @@ export interface TocEntry {
   readonly dropStmt: string;
   /** `COPY t (cols) FROM stdin;` for data entries */
   readonly copyStmt: string | null;
-  readonly data: CopySource | null;
+  readonly data: DataSource | null;
   readonly deps: readonly number[];
 }
