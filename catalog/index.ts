@@ -12,6 +12,12 @@ import { readExtensionAcls } from './extension-acls.js';
 import { readIndexAttachments } from './index-attachments.js';
 import { readRules } from './rules.js';
 import { readPolicies } from './policies.js';
+import { readTsParsers } from './ts-parsers.js';
+import { readTsTemplates } from './ts-templates.js';
+import { readTsDicts } from './ts-dicts.js';
+import { readTsConfigs } from './ts-configs.js';
+import { readStatistics } from './statistics.js';
+import { readEventTriggers } from './event-triggers.js';
 import { readLargeObjects } from './large-objects.js';
 // (new kinds: add their reader import above this line)
 import { readFunctions } from './functions.js';
@@ -66,6 +72,12 @@ export async function readCatalog(ctx: CatalogContext): Promise<Catalog> {
     ...(await readIndexAttachments(ctx)),
     ...(await readRules(ctx, comments)),
     ...(await readPolicies(ctx, comments)),
+    ...(await readTsParsers(ctx, comments)),
+    ...(await readTsTemplates(ctx, comments)),
+    ...(await readTsDicts(ctx, comments)),
+    ...(await readTsConfigs(ctx, comments)),
+    ...(await readStatistics(ctx, comments)),
+    ...(await readEventTriggers(ctx, comments)),
     ...(await readLargeObjects(ctx, comments)),
     // (new kinds: add `...(await readX(ctx, comments)),` above this line)
   ];

@@ -17,6 +17,12 @@ import type { ExtensionAclObject } from './extension-acls.js';
 import type { IndexAttachObject } from './index-attachments.js';
 import type { RuleObject } from './rules.js';
 import type { PolicyObject } from './policies.js';
+import type { TsParserObject } from './ts-parsers.js';
+import type { TsTemplateObject } from './ts-templates.js';
+import type { TsDictObject } from './ts-dicts.js';
+import type { TsConfigObject } from './ts-configs.js';
+import type { StatisticsObject } from './statistics.js';
+import type { EventTriggerObject } from './event-triggers.js';
 import type { LargeObjectObject } from './large-objects.js';
 // (new kinds: add their import above this line)
 
@@ -65,6 +71,12 @@ export type DumpObject =
   | IndexAttachObject
   | RuleObject
   | PolicyObject
+  | TsParserObject
+  | TsTemplateObject
+  | TsDictObject
+  | TsConfigObject
+  | StatisticsObject
+  | EventTriggerObject
   | LargeObjectObject
   // (new kinds: add `| XObject` above this line)
   ;

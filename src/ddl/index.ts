@@ -8,6 +8,12 @@ import { emitDefaultAclObject } from './default-acl.js';
 import { emitAcl } from './acl.js';
 import { emitRule } from './rule.js';
 import { emitPolicy } from './policy.js';
+import { emitTsParser } from './ts-parser.js';
+import { emitTsTemplate } from './ts-template.js';
+import { emitTsDict } from './ts-dict.js';
+import { emitTsConfig } from './ts-config.js';
+import { emitStatistics } from './statistics.js';
+import { emitEventTrigger } from './event-trigger.js';
 import { emitLargeObject } from './large-object.js';
 // (new kinds: add their emitter import above this line)
 import { emitDomain } from './domain.js';
@@ -85,6 +91,18 @@ export function emitObject(obj: DumpObject, ctx: EmitContext): ObjectDdl {
       return emitRule(obj);
     case 'policy':
       return emitPolicy(obj);
+    case 'ts-parser':
+      return emitTsParser(obj);
+    case 'ts-template':
+      return emitTsTemplate(obj);
+    case 'ts-dict':
+      return emitTsDict(obj);
+    case 'ts-config':
+      return emitTsConfig(obj);
+    case 'statistics':
+      return emitStatistics(obj);
+    case 'event-trigger':
+      return emitEventTrigger(obj);
     case 'large-object':
       return emitLargeObject(obj);
     // (new kinds: add `case 'x': return emitX(obj, ctx);` above this line)

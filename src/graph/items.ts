@@ -4,7 +4,7 @@ import type { SequenceObject } from '../../catalog/sequences.js';
 export type Section = 'pre-data' | 'data' | 'post-data';
 
 /** What part of an object an item prints. */
-export type ItemPart = 'definition' | 'data' | 'sequence-set' | 'refresh' | 'view-body' | 'domain-checks' | 'attach';
+export type ItemPart = 'definition' | 'data' | 'sequence-set' | 'refresh' | 'view-body' | 'domain-checks' | 'attach' | 'shell-type';
 
 export interface Item {
   readonly key: string;
@@ -58,6 +58,18 @@ export function definitionPriority(o: DumpObject): number {
       return 33.5;
     case 'policy':
       return 36;
+    case 'ts-parser':
+      return 8.6;
+    case 'ts-template':
+      return 8.7;
+    case 'ts-dict':
+      return 8.8;
+    case 'ts-config':
+      return 8.9;
+    case 'statistics':
+      return 33;
+    case 'event-trigger':
+      return 45;
     case 'large-object':
       return 12;
     // (new kinds: add `case 'x': return N;` above this line)
@@ -65,6 +77,8 @@ export function definitionPriority(o: DumpObject): number {
 }
 
 export const PART_PRIORITY: Record<Exclude<ItemPart, 'definition'>, number> = {
+  // just before functions: only a type's own I/O functions need its shell
+  'shell-type': 5.9,
   attach: 10.2,
   'view-body': 10.5,
   'domain-checks': 31,
