@@ -28,17 +28,45 @@ class CountingClient implements CatalogClient {
 
 const LOCK_BATCH = 1000;
 
-/** ACCESS SHARE on every dumped table, in a few batched statements rather than one per table. */
+/**
+ * The shared lock table holds max_locks_per_transaction × (max_connections +
+ * max_prepared_transactions) locks for the whole server. A dump that needs more would fail
+ * half-way with "out of shared memory"; say so before writing anything, with the remedy.
+ */
+async function checkLockCapacity(client: CountingClient, tables: number): Promise<void> {
+  const [row] = await client.query<{ per: number; capacity: number }>(
+    `SELECT current_setting('max_locks_per_transaction')::int AS per,
+            current_setting('max_locks_per_transaction')::int
+              * (current_setting('max_connections')::int + current_setting('max_prepared_transactions')::int) AS capacity`,
+  );
+  // Other sessions need locks too: keep a margin rather than fill the table to the brim.
+  const usable = Math.floor(row!.capacity * 0.9);
+  if (tables > usable) {
+    const needed = Math.ceil((row!.per * tables) / usable) + 1;
+    throw new DumpError(
+      'lock',
+      `dumping ${tables} tables needs ${tables} locks but the server's lock table holds about ${row!.capacity} ` +
+        `(max_locks_per_transaction=${row!.per}): raise max_locks_per_transaction to at least ${needed} and restart the server, ` +
+        `or use --no-table-locks (gives up protection against concurrent DDL)`,
+    );
+  }
+}
+
+/**
+ * ACCESS SHARE on every dumped table, in a few batched statements rather than one per table.
+ * Foreign tables are left out, as pg_dump does: LOCK TABLE rejects them on every major.
+ */
 async function lockTables(client: CountingClient, database: string): Promise<number> {
   const rows = await client.query<{ schema: string; name: string }>(
     `SELECT n.nspname AS schema, c.relname AS name
        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('r', 'p', 'f') AND ${SYSTEM_SCHEMA_FILTER}
+      WHERE c.relkind IN ('r', 'p') AND ${SYSTEM_SCHEMA_FILTER}
         AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                          WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                            AND d.objid = c.oid AND d.deptype = 'e')
       ORDER BY 1, 2`,
   );
+  await checkLockCapacity(client, rows.length);
   for (let i = 0; i < rows.length; i += LOCK_BATCH) {
     const names = rows.slice(i, i + LOCK_BATCH).map((r) => qualify(r.schema, r.name));
     try {
