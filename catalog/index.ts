@@ -19,6 +19,11 @@ import { readTsConfigs } from './ts-configs.js';
 import { readStatistics } from './statistics.js';
 import { readEventTriggers } from './event-triggers.js';
 import { readLargeObjects } from './large-objects.js';
+import { readAggregates } from './aggregates.js';
+import { readAccessMethods } from './access-methods.js';
+import { readOperators } from './operators.js';
+import { readOpfamilies } from './opfamilies.js';
+import { readOpclasses } from './opclasses.js';
 // (new kinds: add their reader import above this line)
 import { readFunctions } from './functions.js';
 import { readIndexes } from './indexes.js';
@@ -79,6 +84,11 @@ export async function readCatalog(ctx: CatalogContext): Promise<Catalog> {
     ...(await readStatistics(ctx, comments)),
     ...(await readEventTriggers(ctx, comments)),
     ...(await readLargeObjects(ctx, comments)),
+    ...(await readAggregates(ctx, comments)),
+    ...(await readAccessMethods(ctx, comments)),
+    ...(await readOperators(ctx, comments)),
+    ...(await readOpfamilies(ctx, comments)),
+    ...(await readOpclasses(ctx, comments)),
     // (new kinds: add `...(await readX(ctx, comments)),` above this line)
   ];
   const extensionAcls = await readExtensionAcls(ctx);

@@ -24,6 +24,11 @@ import type { TsConfigObject } from './ts-configs.js';
 import type { StatisticsObject } from './statistics.js';
 import type { EventTriggerObject } from './event-triggers.js';
 import type { LargeObjectObject } from './large-objects.js';
+import type { AggregateObject } from './aggregates.js';
+import type { AccessMethodObject } from './access-methods.js';
+import type { OperatorObject } from './operators.js';
+import type { OpfamilyObject } from './opfamilies.js';
+import type { OpclassObject } from './opclasses.js';
 // (new kinds: add their import above this line)
 
 /** Catalog identity: `<catalog>:<oid>` (e.g. `pg_class:16402`), stable within one dump. */
@@ -78,6 +83,11 @@ export type DumpObject =
   | StatisticsObject
   | EventTriggerObject
   | LargeObjectObject
+  | AggregateObject
+  | AccessMethodObject
+  | OperatorObject
+  | OpfamilyObject
+  | OpclassObject
   // (new kinds: add `| XObject` above this line)
   ;
 

@@ -158,7 +158,7 @@ export async function readTables(
       reloptions: r.reloptions ?? [],
       toastOptions: r.toastoptions ?? [],
       tablespace: r.tablespace,
-      accessMethod: r.relkind === 'r' ? r.amname : null,
+      accessMethod: r.amname,
       rowSecurity: r.relrowsecurity,
       forceRowSecurity: r.relforcerowsecurity,
       replicaIdentity: r.relreplident,

@@ -15,6 +15,11 @@ import { emitTsConfig } from './ts-config.js';
 import { emitStatistics } from './statistics.js';
 import { emitEventTrigger } from './event-trigger.js';
 import { emitLargeObject } from './large-object.js';
+import { emitAggregate } from './aggregate.js';
+import { emitAccessMethod } from './access-method.js';
+import { emitOperator } from './operator.js';
+import { emitOpfamily } from './opfamily.js';
+import { emitOpclass } from './opclass.js';
 // (new kinds: add their emitter import above this line)
 import { emitDomain } from './domain.js';
 import { emitEnum } from './enum.js';
@@ -105,6 +110,16 @@ export function emitObject(obj: DumpObject, ctx: EmitContext): ObjectDdl {
       return emitEventTrigger(obj);
     case 'large-object':
       return emitLargeObject(obj);
+    case 'aggregate':
+      return emitAggregate(obj);
+    case 'access-method':
+      return emitAccessMethod(obj);
+    case 'operator':
+      return emitOperator(obj);
+    case 'opfamily':
+      return emitOpfamily(obj);
+    case 'opclass':
+      return emitOpclass(obj);
     // (new kinds: add `case 'x': return emitX(obj, ctx);` above this line)
     default:
       return assertNever(obj);

@@ -72,6 +72,16 @@ export function definitionPriority(o: DumpObject): number {
       return 45;
     case 'large-object':
       return 12;
+    case 'aggregate':
+      return 6.5;
+    case 'access-method':
+      return 7;
+    case 'operator':
+      return 7.5;
+    case 'opfamily':
+      return 8;
+    case 'opclass':
+      return 8.2;
     // (new kinds: add `case 'x': return N;` above this line)
   }
 }
@@ -97,7 +107,13 @@ export function sortNameOf(o: DumpObject): string {
   const schema = o.schema ?? '';
   switch (o.kind) {
     case 'function':
+    case 'aggregate':
       return `${schema}\u0000${o.name}(${o.identityArgs})`;
+    case 'operator':
+      return `${schema}\u0000${o.name}\u0000${o.leftType ?? ''}\u0000${o.rightType ?? ''}`;
+    case 'opfamily':
+    case 'opclass':
+      return `${schema}\u0000${o.name}\u0000${o.accessMethod}`;
     case 'constraint':
     case 'index':
     case 'trigger':
