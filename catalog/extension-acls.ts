@@ -11,7 +11,7 @@ export interface ExtensionAclObject extends ObjectBase {
   readonly kind: 'extension-acl';
   /** `FUNCTION s.f(integer)`, `TABLE s.t`, `SEQUENCE s.q`, `TYPE s.t` */
   readonly label: string;
-  readonly aclClass: 'function' | 'table' | 'sequence' | 'type';
+  readonly aclClass: 'function' | 'table' | 'sequence' | 'type' | 'language';
   readonly extensionId: string;
 }
 
@@ -51,7 +51,12 @@ export async function readExtensionAcls(ctx: CatalogContext): Promise<ExtensionA
               'TYPE ' || pg_catalog.format_type(t.oid, NULL), 'type',
               t.typowner, t.typacl, pg_catalog.acldefault('T', t.typowner)
          FROM members m JOIN pg_catalog.pg_type t ON m.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND t.oid = m.objid
-         JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace)
+         JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+       UNION ALL
+       SELECT m.classid, m.objid, m.extoid, NULL, l.lanname::text,
+              'LANGUAGE ' || pg_catalog.quote_ident(l.lanname), 'language',
+              l.lanowner, l.lanacl, pg_catalog.acldefault('l', l.lanowner)
+         FROM members m JOIN pg_catalog.pg_language l ON m.classid = 'pg_catalog.pg_language'::pg_catalog.regclass AND l.oid = m.objid)
      SELECT o.classid::pg_catalog.regclass::text AS catalog, o.objid::int8 AS objid, o.schema, o.name, o.label,
             o.aclclass, pg_catalog.pg_get_userbyid(o.ownerid) AS owner, o.acl::text AS acl,
             COALESCE(ip.initprivs, o.dflt)::text AS baseacl, o.extoid::int8 AS extoid

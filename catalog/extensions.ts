@@ -49,11 +49,15 @@ export async function readExtensions(ctx: CatalogContext, comments: CommentMap):
   });
 }
 
-/** Objects created by an extension's script: dumped by CREATE EXTENSION, not by us. */
-export async function readExtensionMembers(ctx: CatalogContext): Promise<Set<string>> {
-  const rows = await ctx.client.query<{ catalog: string; objid: number }>(
-    `SELECT classid::regclass::text AS catalog, objid::int8 AS objid
-       FROM pg_catalog.pg_depend WHERE deptype = 'e'`,
+/**
+ * Objects created by an extension's script, mapped to their extension: dumped by CREATE
+ * EXTENSION, not by us, and anything that needs one of them needs the extension.
+ */
+export async function readExtensionMembers(ctx: CatalogContext): Promise<Map<string, string>> {
+  const rows = await ctx.client.query<{ catalog: string; objid: string; extoid: string }>(
+    `SELECT classid::regclass::text AS catalog, objid::int8 AS objid, refobjid::int8 AS extoid
+       FROM pg_catalog.pg_depend
+      WHERE deptype = 'e' AND refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass`,
   );
-  return new Set(rows.map((r) => objectId(r.catalog, Number(r.objid))));
+  return new Map(rows.map((r) => [objectId(r.catalog, r.objid), objectId('pg_extension', r.extoid)]));
 }

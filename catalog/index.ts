@@ -19,6 +19,12 @@ import { readTsConfigs } from './ts-configs.js';
 import { readStatistics } from './statistics.js';
 import { readEventTriggers } from './event-triggers.js';
 import { readLargeObjects } from './large-objects.js';
+import { readCollations } from './collations.js';
+import { readConversions } from './conversions.js';
+import { readCasts } from './casts.js';
+import { readLanguages } from './languages.js';
+import { readTransforms } from './transforms.js';
+import { readBaseTypes } from './base-types.js';
 import { readAggregates } from './aggregates.js';
 import { readAccessMethods } from './access-methods.js';
 import { readOperators } from './operators.js';
@@ -42,8 +48,8 @@ export type { DependencyEdge } from './depend.js';
 export interface Catalog {
   readonly objects: readonly DumpObject[];
   readonly dependencies: readonly DependencyEdge[];
-  /** ids of objects that belong to an extension (not dumped) */
-  readonly extensionMembers: ReadonlySet<string>;
+  /** ids of objects that belong to an extension, mapped to the extension's id */
+  readonly extensionMembers: ReadonlyMap<string, string>;
 }
 
 /**
@@ -84,6 +90,12 @@ export async function readCatalog(ctx: CatalogContext): Promise<Catalog> {
     ...(await readStatistics(ctx, comments)),
     ...(await readEventTriggers(ctx, comments)),
     ...(await readLargeObjects(ctx, comments)),
+    ...(await readCollations(ctx, comments)),
+    ...(await readConversions(ctx, comments)),
+    ...(await readCasts(ctx, comments)),
+    ...(await readLanguages(ctx, comments)),
+    ...(await readTransforms(ctx, comments)),
+    ...(await readBaseTypes(ctx, comments)),
     ...(await readAggregates(ctx, comments)),
     ...(await readAccessMethods(ctx, comments)),
     ...(await readOperators(ctx, comments)),
@@ -104,6 +116,9 @@ export async function readCatalog(ctx: CatalogContext): Promise<Catalog> {
     const owner = 'tableId' in o ? o.tableId : null;
     return owner === null || kept.has(owner);
   });
-  dumped.push(...extensionAcls.filter((a) => kept.has(a.extensionId)));
+  // initdb's extensions (plpgsql) are never dumped but exist in every target: their
+  // members' changed privileges are dumped all the same.
+  const userExtensions = new Set(all.filter((o) => o.kind === 'extension').map((o) => o.id));
+  dumped.push(...extensionAcls.filter((a) => kept.has(a.extensionId) || !userExtensions.has(a.extensionId)));
   return { objects: dumped, dependencies, extensionMembers };
 }

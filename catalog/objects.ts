@@ -24,6 +24,12 @@ import type { TsConfigObject } from './ts-configs.js';
 import type { StatisticsObject } from './statistics.js';
 import type { EventTriggerObject } from './event-triggers.js';
 import type { LargeObjectObject } from './large-objects.js';
+import type { CollationObject } from './collations.js';
+import type { ConversionObject } from './conversions.js';
+import type { CastObject } from './casts.js';
+import type { LanguageObject } from './languages.js';
+import type { TransformObject } from './transforms.js';
+import type { BaseTypeObject } from './base-types.js';
 import type { AggregateObject } from './aggregates.js';
 import type { AccessMethodObject } from './access-methods.js';
 import type { OperatorObject } from './operators.js';
@@ -83,6 +89,12 @@ export type DumpObject =
   | StatisticsObject
   | EventTriggerObject
   | LargeObjectObject
+  | CollationObject
+  | ConversionObject
+  | CastObject
+  | LanguageObject
+  | TransformObject
+  | BaseTypeObject
   | AggregateObject
   | AccessMethodObject
   | OperatorObject

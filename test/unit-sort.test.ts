@@ -282,7 +282,7 @@ describe('sortItems', () => {
 // ---- planDump on hand-built catalogs ---------------------------------------------------
 
 function catalog(objects: DumpObject[], dependencies: [string, string][] = []): Catalog {
-  return { objects, dependencies: dependencies.map(([from, to]) => ({ from, to })), extensionMembers: new Set() };
+  return { objects, dependencies: dependencies.map(([from, to]) => ({ from, to })), extensionMembers: new Map() };
 }
 
 const ALL = { schema: true, data: true };

@@ -15,6 +15,12 @@ import { emitTsConfig } from './ts-config.js';
 import { emitStatistics } from './statistics.js';
 import { emitEventTrigger } from './event-trigger.js';
 import { emitLargeObject } from './large-object.js';
+import { emitCollation } from './collation.js';
+import { emitConversion } from './conversion.js';
+import { emitCast } from './cast.js';
+import { emitLanguage } from './language.js';
+import { emitTransform } from './transform.js';
+import { emitBaseType } from './base-type.js';
 import { emitAggregate } from './aggregate.js';
 import { emitAccessMethod } from './access-method.js';
 import { emitOperator } from './operator.js';
@@ -110,6 +116,18 @@ export function emitObject(obj: DumpObject, ctx: EmitContext): ObjectDdl {
       return emitEventTrigger(obj);
     case 'large-object':
       return emitLargeObject(obj);
+    case 'collation':
+      return emitCollation(obj);
+    case 'conversion':
+      return emitConversion(obj);
+    case 'cast':
+      return emitCast(obj);
+    case 'language':
+      return emitLanguage(obj);
+    case 'transform':
+      return emitTransform(obj);
+    case 'base-type':
+      return emitBaseType(obj);
     case 'aggregate':
       return emitAggregate(obj);
     case 'access-method':

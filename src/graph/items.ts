@@ -72,6 +72,18 @@ export function definitionPriority(o: DumpObject): number {
       return 45;
     case 'large-object':
       return 12;
+    case 'language':
+      return 1.5;
+    case 'collation':
+      return 1.6;
+    case 'transform':
+      return 1.7;
+    case 'base-type':
+      return 4;
+    case 'cast':
+      return 5;
+    case 'conversion':
+      return 8.5;
     case 'aggregate':
       return 6.5;
     case 'access-method':

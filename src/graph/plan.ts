@@ -104,6 +104,10 @@ export function planDump(catalog: Catalog, opts: PlanOptions): Plan {
     if (o.kind === 'domain' && o.constraints.some((c) => !c.validated)) add(o, 'domain-checks').deps.add(def.key);
   }
 
+  // Needing an object an extension made means needing the extension.
+  for (const [member, extension] of catalog.extensionMembers) {
+    if (!byCatalogId.has(member) && byCatalogId.has(extension)) byCatalogId.set(member, byCatalogId.get(extension)!);
+  }
   const defItem = (id: string) => {
     const key = byCatalogId.get(id);
     return key === undefined ? undefined : items.get(key);
@@ -160,7 +164,8 @@ export function planDump(catalog: Catalog, opts: PlanOptions): Plan {
   }
   // Checks print in name order inside CREATE TABLE, whatever order the sort released them in.
   for (const list of inlineChecks.values()) list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const isSchema = (i: Item) => i.part === 'definition' || i.part === 'view-body' || i.part === 'domain-checks';
+  const isSchema = (i: Item) =>
+    i.part === 'definition' || i.part === 'view-body' || i.part === 'domain-checks' || i.part === 'shell-type' || i.part === 'attach';
   const wanted = order.filter((i) => !i.absorbed && (isSchema(i) ? opts.schema : opts.data));
   return { items: wanted, inlineDefaults, inlineChecks, warnings };
 }

@@ -153,6 +153,8 @@ function breakCycle(items: Map<string, Item>, cycle: Item[], warnings: SortWarni
       return null;
     }
   }
+  const shell = breakTypeFunctionLoop(items, cycle);
+  if (shell !== false) return shell;
   // A view in the loop is created first as a placeholder with the right columns, and its
   // real query is put in place later with CREATE OR REPLACE VIEW, as pg_dump does.
   const view = cycle.find((i) => i.part === 'definition' && i.object.kind === 'view' && i.object.relkind === 'v' && !i.stubbed);
@@ -181,4 +183,42 @@ function breakCycle(items: Map<string, Item>, cycle: Item[], warnings: SortWarni
   warnings.push({ message: `could not resolve dependency loop among: ${cycle.map((c) => `${c.object.kind} ${c.sortName.replace(/\u0000/g, '.')}`).join(' -> ')}` });
   from.deps.delete(to.key);
   return null;
+}
+
+/**
+ * A base type and its I/O functions (or a range and its canonical function) need each
+ * other. As pg_dump does, the type is first created as a shell, the functions are created
+ * against the shell, and the real CREATE TYPE fills it in once they exist. Only functions
+ * the type itself depends on are redirected to the shell; anything else that uses the
+ * type still waits for the full definition. Returns false when the loop is not of this
+ * shape, else the key of the shell item if it was just made.
+ */
+function breakTypeFunctionLoop(items: Map<string, Item>, cycle: Item[]): string | null | false {
+  const isShellable = (i: Item) => i.part === 'definition' && (i.object.kind === 'base-type' || i.object.kind === 'range');
+  const supportFunctions = (type: Item) =>
+    [...type.deps]
+      .map((d) => items.get(d))
+      .filter((f): f is Item => f !== undefined && f.part === 'definition' && f.object.kind === 'function' && f.deps.has(type.key));
+  const type = cycle.find((i) => isShellable(i) && supportFunctions(i).length > 0);
+  if (!type) return false;
+  const key = `${type.key}/shell-type`;
+  const created = !items.has(key);
+  if (created) {
+    const schemaDep = [...type.deps].filter((d) => d.startsWith('pg_namespace:'));
+    items.set(key, {
+      key,
+      object: type.object,
+      part: 'shell-type',
+      section: 'pre-data',
+      priority: PART_PRIORITY['shell-type'],
+      absorbed: false,
+      deps: new Set(schemaDep),
+      sortName: type.sortName,
+    });
+  }
+  for (const f of supportFunctions(type)) {
+    f.deps.delete(type.key);
+    f.deps.add(key);
+  }
+  return created ? key : null;
 }

@@ -4,6 +4,7 @@ import type { TableObject } from '../../catalog/tables.js';
 import { emitObject, type EmitContext } from '../ddl/index.js';
 import { emitSequenceSet } from '../ddl/sequence.js';
 import { emitDomainLateChecks } from '../ddl/domain.js';
+import { emitShellType } from '../ddl/base-type.js';
 import { emitAttachPartition } from '../ddl/table.js';
 import { emitMatviewRefresh, emitViewBody, emitViewStub } from '../ddl/view.js';
 import { qualify, quoteIdent } from '../sql/quote.js';
@@ -91,6 +92,9 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
         if (o.kind === 'table') {
           main.push({ ...base, tag: o.name, desc: 'TABLE ATTACH', defn: emitAttachPartition(o), dropStmt: '', copyStmt: null, data: null });
         }
+        break;
+      case 'shell-type':
+        main.push({ ...base, tag: o.name, desc: 'SHELL TYPE', defn: emitShellType(o), dropStmt: '', copyStmt: null, data: null });
         break;
       case 'domain-checks':
         if (o.kind === 'domain') {

@@ -93,3 +93,9 @@ GRANT USAGE ON TYPE privileges.comp TO regress_writer;
 -- Privileges changed on an extension member (dumped relative to pg_init_privs).
 REVOKE EXECUTE ON FUNCTION ext_trgm.similarity(text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION ext_trgm.similarity(text, text) TO regress_reader;
+
+-- Privileges changed on a language that an extension (plpgsql) made: dumped relative to
+-- pg_init_privs.
+REVOKE USAGE ON LANGUAGE plpgsql FROM PUBLIC;
+GRANT USAGE ON LANGUAGE plpgsql TO PUBLIC;
+GRANT USAGE ON LANGUAGE plpgsql TO regress_reader;
