@@ -25,6 +25,14 @@ import { readCasts } from './casts.js';
 import { readLanguages } from './languages.js';
 import { readTransforms } from './transforms.js';
 import { readBaseTypes } from './base-types.js';
+import { readForeignDataWrappers } from './foreign-data-wrappers.js';
+import { readForeignServers } from './foreign-servers.js';
+import { readUserMappings } from './user-mappings.js';
+import { readForeignTables } from './foreign-tables.js';
+import { readPublications } from './publications.js';
+import { readPublicationTables } from './publication-tables.js';
+import { readPublicationSchemas } from './publication-schemas.js';
+import { readSubscriptions } from './subscriptions.js';
 import { readAggregates } from './aggregates.js';
 import { readAccessMethods } from './access-methods.js';
 import { readOperators } from './operators.js';
@@ -96,6 +104,14 @@ export async function readCatalog(ctx: CatalogContext): Promise<Catalog> {
     ...(await readLanguages(ctx, comments)),
     ...(await readTransforms(ctx, comments)),
     ...(await readBaseTypes(ctx, comments)),
+    ...(await readForeignDataWrappers(ctx, comments)),
+    ...(await readForeignServers(ctx, comments)),
+    ...(await readUserMappings(ctx)),
+    ...(await readForeignTables(ctx, comments, columns, sequences)),
+    ...(await readPublications(ctx, comments)),
+    ...(await readPublicationTables(ctx)),
+    ...(await readPublicationSchemas(ctx)),
+    ...(await readSubscriptions(ctx, comments)),
     ...(await readAggregates(ctx, comments)),
     ...(await readAccessMethods(ctx, comments)),
     ...(await readOperators(ctx, comments)),

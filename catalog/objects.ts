@@ -30,6 +30,14 @@ import type { CastObject } from './casts.js';
 import type { LanguageObject } from './languages.js';
 import type { TransformObject } from './transforms.js';
 import type { BaseTypeObject } from './base-types.js';
+import type { ForeignDataWrapperObject } from './foreign-data-wrappers.js';
+import type { ForeignServerObject } from './foreign-servers.js';
+import type { UserMappingObject } from './user-mappings.js';
+import type { ForeignTableObject } from './foreign-tables.js';
+import type { PublicationObject } from './publications.js';
+import type { PublicationTableObject } from './publication-tables.js';
+import type { PublicationSchemaObject } from './publication-schemas.js';
+import type { SubscriptionObject } from './subscriptions.js';
 import type { AggregateObject } from './aggregates.js';
 import type { AccessMethodObject } from './access-methods.js';
 import type { OperatorObject } from './operators.js';
@@ -95,6 +103,14 @@ export type DumpObject =
   | LanguageObject
   | TransformObject
   | BaseTypeObject
+  | ForeignDataWrapperObject
+  | ForeignServerObject
+  | UserMappingObject
+  | ForeignTableObject
+  | PublicationObject
+  | PublicationTableObject
+  | PublicationSchemaObject
+  | SubscriptionObject
   | AggregateObject
   | AccessMethodObject
   | OperatorObject

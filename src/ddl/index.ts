@@ -21,6 +21,14 @@ import { emitCast } from './cast.js';
 import { emitLanguage } from './language.js';
 import { emitTransform } from './transform.js';
 import { emitBaseType } from './base-type.js';
+import { emitForeignDataWrapper } from './foreign-data-wrapper.js';
+import { emitForeignServer } from './foreign-server.js';
+import { emitUserMapping } from './user-mapping.js';
+import { emitForeignTable } from './foreign-table.js';
+import { emitPublication } from './publication.js';
+import { emitPublicationTable } from './publication-table.js';
+import { emitPublicationSchema } from './publication-schema.js';
+import { emitSubscription } from './subscription.js';
 import { emitAggregate } from './aggregate.js';
 import { emitAccessMethod } from './access-method.js';
 import { emitOperator } from './operator.js';
@@ -128,6 +136,22 @@ export function emitObject(obj: DumpObject, ctx: EmitContext): ObjectDdl {
       return emitTransform(obj);
     case 'base-type':
       return emitBaseType(obj);
+    case 'foreign-data-wrapper':
+      return emitForeignDataWrapper(obj);
+    case 'foreign-server':
+      return emitForeignServer(obj);
+    case 'user-mapping':
+      return emitUserMapping(obj);
+    case 'foreign-table':
+      return emitForeignTable(obj, ctx);
+    case 'publication':
+      return emitPublication(obj, ctx);
+    case 'publication-table':
+      return emitPublicationTable(obj);
+    case 'publication-schema':
+      return emitPublicationSchema(obj);
+    case 'subscription':
+      return emitSubscription(obj, ctx);
     case 'aggregate':
       return emitAggregate(obj);
     case 'access-method':

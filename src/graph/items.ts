@@ -84,6 +84,21 @@ export function definitionPriority(o: DumpObject): number {
       return 5;
     case 'conversion':
       return 8.5;
+    case 'foreign-data-wrapper':
+      return 9;
+    case 'foreign-server':
+      return 9.2;
+    case 'user-mapping':
+      return 9.3;
+    case 'foreign-table':
+      return 10;
+    case 'publication':
+      return 37;
+    case 'publication-table':
+    case 'publication-schema':
+      return 37.5;
+    case 'subscription':
+      return 38;
     case 'aggregate':
       return 6.5;
     case 'access-method':
@@ -132,6 +147,8 @@ export function sortNameOf(o: DumpObject): string {
     case 'rule':
     case 'policy':
       return `${schema}\u0000${o.tableName}\u0000${o.name}`;
+    case 'publication-table':
+      return `${schema}\u0000${o.tableName}\u0000${o.publication}`;
     default:
       return `${schema}\u0000${o.name}`;
   }

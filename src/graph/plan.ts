@@ -96,7 +96,7 @@ export function planDump(catalog: Catalog, opts: PlanOptions): Plan {
     }
     if (o.kind === 'sequence') add(o, 'sequence-set').deps.add(def.key);
     if (o.kind === 'large-object') add(o, 'data').deps.add(def.key);
-    if (o.kind === 'table') {
+    if (o.kind === 'table' || o.kind === 'foreign-table') {
       for (const seq of o.identitySequences.values()) add(o, 'sequence-set', { sequence: seq }).deps.add(def.key);
     }
     if (o.kind === 'view' && o.relkind === 'm' && o.populated) add(o, 'refresh').deps.add(def.key);

@@ -31,7 +31,7 @@ export function copyColumns(t: TableObject): string[] {
 export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
   const relationNames = new Map<string, string>();
   for (const item of plan.items) {
-    if (item.object.kind === 'table' || item.object.kind === 'view') {
+    if (item.object.kind === 'table' || item.object.kind === 'view' || item.object.kind === 'foreign-table') {
       relationNames.set(item.object.id, qualify(item.object.schema, item.object.name));
     }
   }
