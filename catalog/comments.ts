@@ -17,11 +17,12 @@ interface CommentRow {
 
 export async function readComments(ctx: CatalogContext): Promise<CommentMap> {
   const rows = await ctx.client.query<CommentRow>(
-    `SELECT classoid::regclass::text AS catalog, objoid::int8 AS objoid, objsubid, description
+    `SELECT (SELECT k.relname FROM pg_catalog.pg_class k WHERE k.oid = classoid)::text AS catalog, objoid::int8 AS objoid, objsubid, description
        FROM pg_catalog.pg_description
-      WHERE objoid >= $1 OR classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass
+      WHERE objoid >= $1
+         OR classoid IN ('pg_catalog.pg_namespace'::pg_catalog.regclass, 'pg_catalog.pg_largeobject'::pg_catalog.regclass)
      UNION ALL
-     SELECT classoid::regclass::text, objoid::int8, 0, description
+     SELECT (SELECT k.relname FROM pg_catalog.pg_class k WHERE k.oid = classoid)::text, objoid::int8, 0, description
        FROM pg_catalog.pg_shdescription
       WHERE objoid >= $1`,
     [FIRST_NORMAL_OID],

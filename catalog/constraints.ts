@@ -20,6 +20,9 @@ export interface ConstraintObject extends ObjectBase {
   /** the constraint's index (p/u/x), whose catalog rows belong to the constraint */
   readonly indexOid: number | null;
   readonly indexClustered: boolean;
+  /** name and comment of the constraint's own index (COMMENT ON INDEX works on it) */
+  readonly indexName: string | null;
+  readonly indexComment: string | null;
   /** cloned from a partitioned table's constraint (conparentid) */
   readonly inheritedFromPartitionParent: boolean;
   readonly tableRelkind: string;
@@ -74,6 +77,7 @@ interface ConstraintRow extends KeyIndexRow {
   conindid: string;
   indisclustered: boolean | null;
   hasparent: boolean;
+  indexname: string | null;
   relkind: string;
   relispartition: boolean;
 }
@@ -85,7 +89,7 @@ export async function readConstraints(ctx: CatalogContext, comments: CommentMap)
             pg_catalog.pg_get_constraintdef(co.oid) AS def, co.convalidated, co.conislocal,
             co.conindid::int8 AS conindid, i.indisclustered, co.conparentid <> 0 AS hasparent,
             c.relkind, c.relispartition, co.condeferrable, co.condeferred,
-            ic.reloptions AS indreloptions,
+            ic.reloptions AS indreloptions, ic.relname AS indexname,
             ${ctx.version >= 150000 ? 'i.indnullsnotdistinct' : 'false'} AS nullsnotdistinct,
             (SELECT pg_catalog.array_agg(a.attname::text ORDER BY k.n)
                FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, n)
@@ -129,6 +133,8 @@ export async function readConstraints(ctx: CatalogContext, comments: CommentMap)
       isLocal: r.conislocal,
       indexOid,
       indexClustered: r.indisclustered ?? false,
+      indexName: indexOid !== null ? r.indexname : null,
+      indexComment: indexOid !== null ? comments.get(commentKey('pg_class', indexOid)) ?? null : null,
       inheritedFromPartitionParent: r.hasparent,
       tableRelkind: r.relkind,
       tableIsPartition: r.relispartition,

@@ -135,6 +135,8 @@ export async function readCatalog(ctx: CatalogContext): Promise<Catalog> {
   // initdb's extensions (plpgsql) are never dumped but exist in every target: their
   // members' changed privileges are dumped all the same.
   const userExtensions = new Set(all.filter((o) => o.kind === 'extension').map((o) => o.id));
-  dumped.push(...extensionAcls.filter((a) => kept.has(a.extensionId) || !userExtensions.has(a.extensionId)));
+  dumped.push(
+    ...extensionAcls.filter((a) => a.extensionId === null || kept.has(a.extensionId) || !userExtensions.has(a.extensionId)),
+  );
   return { objects: dumped, dependencies, extensionMembers };
 }

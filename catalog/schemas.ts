@@ -25,7 +25,14 @@ export async function readSchemas(ctx: CatalogContext, comments: CommentMap): Pr
   const rows = await ctx.client.query<SchemaRow>(
     `SELECT n.oid::int8 AS oid, n.nspname, pg_catalog.pg_get_userbyid(n.nspowner) AS owner,
             n.nspacl::text AS acl,
-            COALESCE(ip.initprivs, pg_catalog.acldefault('n', n.nspowner))::text AS baseacl
+            CASE WHEN n.nspname = 'public' AND n.oid < ${16384} AND ${ctx.version} < 150000
+                 -- Judge an old server's public schema against the 15+ default, so a dump
+                 -- restored into a newer server gets the old privileges back.
+                 -- (makeaclitem takes one privilege before 16: widen the owner's item textually)
+                 THEN ARRAY[pg_catalog.replace(pg_catalog.makeaclitem(n.nspowner, n.nspowner, 'USAGE', false)::text,
+                                               '=U/', '=UC/')::pg_catalog.aclitem,
+                            pg_catalog.makeaclitem(0, n.nspowner, 'USAGE', false)]::text
+                 ELSE COALESCE(ip.initprivs, pg_catalog.acldefault('n', n.nspowner))::text END AS baseacl
        FROM pg_catalog.pg_namespace n
        LEFT JOIN pg_catalog.pg_init_privs ip
          ON ip.objoid = n.oid AND ip.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND ip.objsubid = 0

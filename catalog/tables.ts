@@ -25,6 +25,8 @@ export interface Column {
   readonly collation: string | null;
   readonly isLocal: boolean;
   readonly inheritCount: number;
+  /** an inheritance parent's column of the same name is generated (the child inherits the expression) */
+  readonly parentGenerated?: boolean;
   readonly statisticsTarget: number | null;
   /** storage when it differs from the type's default: p, e, m, x */
   readonly storage: string | null;
@@ -50,6 +52,8 @@ export interface TableObject extends ObjectBase {
   readonly partitionKey: string | null;
   readonly partitionBound: string | null;
   readonly isPartition: boolean;
+  /** CREATE TABLE ... OF this composite type */
+  readonly ofType?: string | null;
   /** qualified parent names, in inheritance order */
   readonly parents: readonly { readonly schema: string; readonly name: string; readonly oid: number }[];
   /** identity sequences belong to their table */
@@ -79,6 +83,7 @@ interface TableRow {
   partkey: string | null;
   partbound: string | null;
   relispartition: boolean;
+  oftype: string | null;
   parents: { schema: string; name: string; oid: number }[] | null;
   bytes: string;
 }
@@ -99,6 +104,7 @@ interface ColumnRow {
   collation: string | null;
   attislocal: boolean;
   attinhcount: number;
+  parentgenerated: boolean;
   stattarget: number | null;
   storage: string | null;
   attoptions: string[] | null;
@@ -118,6 +124,7 @@ export async function readTables(
             pg_catalog.acldefault('r', c.relowner)::text AS baseacl,
             c.relkind, c.relpersistence, c.reloptions, tc.reloptions AS toastoptions,
             ts.spcname AS tablespace, am.amname, c.relrowsecurity, c.relforcerowsecurity, c.relispartition,
+            CASE WHEN c.reloftype <> 0 THEN pg_catalog.format_type(c.reloftype, NULL) END AS oftype,
             c.relreplident, c.reltype::int8 AS reltype,
             CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partkey,
             CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partbound,
@@ -165,6 +172,7 @@ export async function readTables(
       partitionKey: r.partkey,
       partitionBound: r.partbound,
       isPartition: r.relispartition,
+      ofType: r.oftype,
       parents: (r.parents ?? []).map((p) => ({ schema: p.schema, name: p.name, oid: Number(p.oid) })),
       identitySequences: idSeqs,
       estimatedBytes: Number(r.bytes),
@@ -186,6 +194,10 @@ export async function readColumns(ctx: CatalogContext, comments: CommentMap): Pr
             CASE WHEN a.attcollation <> t.typcollation
                  THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END AS collation,
             a.attislocal, a.attinhcount,
+            a.attinhcount > 0 AND EXISTS (
+              SELECT 1 FROM pg_catalog.pg_inherits i
+                JOIN pg_catalog.pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
+               WHERE i.inhrelid = a.attrelid AND pa.attgenerated <> '') AS parentgenerated,
             ${v >= 170000 ? 'a.attstattarget' : 'NULLIF(a.attstattarget, -1)'}::int AS stattarget,
             CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage::text END AS storage,
             a.attoptions,
@@ -220,6 +232,7 @@ export async function readColumns(ctx: CatalogContext, comments: CommentMap): Pr
       collation: r.collation,
       isLocal: r.attislocal,
       inheritCount: r.attinhcount,
+      parentGenerated: r.parentgenerated,
       statisticsTarget: r.stattarget,
       storage: r.storage,
       options: r.attoptions ?? [],

@@ -193,6 +193,8 @@ describe('emitTable', () => {
       isLocal: true,
       indexOid: null,
       indexClustered: false,
+      indexName: null,
+      indexComment: null,
     inheritedFromPartitionParent: false,
     tableRelkind: 'r',
     tableIsPartition: false,

@@ -126,6 +126,8 @@ function constraint(oid: number, t: TableObject, name: string, contype: Constrai
     isLocal: true,
     indexOid: null,
     indexClustered: false,
+      indexName: null,
+      indexComment: null,
     inheritedFromPartitionParent: false,
     tableRelkind: 'r',
     tableIsPartition: false,

@@ -15,7 +15,9 @@ export function emitConstraint(c: ConstraintObject): ObjectDdl {
   const table = qualify(c.schema, c.tableName);
   const name = quoteIdent(c.name);
   // A foreign key on a partitioned table must reach its partitions, so it cannot use ONLY.
-  const only = c.contype === 'f' && c.tableRelkind === 'p' ? '' : 'ONLY ';
+  // CHECK and NOT NULL added after the data must also reach inheritance children, whose own
+  // copies are not dumped.
+  const only = (c.contype === 'f' && c.tableRelkind === 'p') || c.contype === 'c' || c.contype === 'n' ? '' : 'ONLY ';
   let create = `ALTER TABLE ${only}${table}\n    ADD CONSTRAINT ${name} ${c.definition};`;
   if (c.indexClustered && c.indexOid !== null) create += `\nALTER TABLE ${table} CLUSTER ON ${name};`;
   return {
@@ -24,7 +26,10 @@ export function emitConstraint(c: ConstraintObject): ObjectDdl {
     create,
     drop: `ALTER TABLE ONLY ${table} DROP CONSTRAINT ${name};`,
     owner: '',
-    comments: commentOn(`CONSTRAINT ${name} ON ${table}`, c.comment),
+    comments: [
+      ...commentOn(`CONSTRAINT ${name} ON ${table}`, c.comment),
+      ...(c.indexName ? commentOn(`INDEX ${qualify(c.schema, c.indexName)}`, c.indexComment) : []),
+    ],
     aclLabel: null,
     acl: '',
   };

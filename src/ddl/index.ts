@@ -93,7 +93,11 @@ export function emitObject(obj: DumpObject, ctx: EmitContext): ObjectDdl {
         owner: '',
         comments: [],
         aclLabel: obj.label,
-        acl: emitAcl({ target: obj.label, cls: obj.aclClass, owner: obj.owner, serverHasMaintain: ctx.version >= 170000 }, obj.acl, obj.baseAcl),
+        acl: emitAcl(
+          { target: obj.label, cls: obj.aclClass, owner: obj.owner, column: obj.column ?? undefined, serverHasMaintain: ctx.version >= 170000 },
+          obj.acl,
+          obj.baseAcl,
+        ),
       };
     case 'index-attach':
       return {

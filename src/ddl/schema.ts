@@ -11,7 +11,7 @@ export function emitSchema(s: SchemaObject, ctx: EmitContext): ObjectDdl {
   const label = `SCHEMA ${name}`;
   let owner = ownerStatement(label, s.owner);
   // A preexisting schema (public) is already there; only what differs from initdb's state is dumped.
-  if (s.preexisting && (ctx.version < 150000 || s.owner === 'pg_database_owner')) owner = '';
+  if (s.preexisting && ctx.version >= 150000 && s.owner === 'pg_database_owner') owner = '';
   const comment = s.preexisting && s.comment === PUBLIC_SCHEMA_COMMENT ? null : s.comment;
   return {
     desc: 'SCHEMA',

@@ -14,18 +14,18 @@ function notNullClause(table: string, c: Column): string {
   return `${named} NOT NULL${nn.noInherit ? ' NO INHERIT' : ''}`;
 }
 
-function columnLine(c: Column, defaultExpr: string | undefined, table: string): string {
+function columnLine(c: Column, defaultExpr: string | undefined, table: string, inheritsGeneration: boolean): string {
   let line = `    ${quoteIdent(c.name)} ${c.type}`;
   if (c.compression) line += ` COMPRESSION ${c.compression === 'p' ? 'pglz' : 'lz4'}`;
   if (c.collation) line += ` COLLATE ${c.collation}`;
-  if (c.generated) line += ` GENERATED ALWAYS AS (${c.generated.expr})${c.generated.kind === 's' ? ' STORED' : ''}`;
+  if (c.generated && !inheritsGeneration) line += ` GENERATED ALWAYS AS (${c.generated.expr})${c.generated.kind === 's' ? ' STORED' : ''}`;
   if (defaultExpr !== undefined) line += ` DEFAULT ${defaultExpr}`;
   line += notNullClause(table, c);
   return line;
 }
 
 /** Per-column settings that CREATE TABLE cannot carry. */
-function columnAlters(table: string, t: TableObject): string[] {
+function columnAlters(table: string, t: TableObject, version: number): string[] {
   const out: string[] = [];
   for (const c of t.columns) {
     const col = quoteIdent(c.name);
@@ -33,7 +33,10 @@ function columnAlters(table: string, t: TableObject): string[] {
       const seq = t.identitySequences.get(c.name);
       const how = c.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT';
       if (seq) {
-        const opts = [`SEQUENCE NAME ${qualify(seq.schema, seq.name)}`, ...sequenceOptionLines(seq, seq.dataType !== c.type)];
+        const opts = [`SEQUENCE NAME ${qualify(seq.schema, seq.name)}`];
+        // 15+ lets an identity sequence's persistence differ from its table's.
+        if (version >= 150000 && seq.unlogged !== t.unlogged) opts.push(seq.unlogged ? 'UNLOGGED' : 'LOGGED');
+        opts.push(...sequenceOptionLines(seq, seq.dataType !== c.type));
         out.push(
           `ALTER TABLE ${table} ALTER COLUMN ${col} ADD GENERATED ${how} AS IDENTITY (\n${opts.map((o) => `    ${o}`).join('\n')}\n);`,
         );
@@ -61,6 +64,31 @@ export function emitAttachPartition(t: TableObject): string {
   return `ALTER TABLE ONLY ${qualify(parent.schema, parent.name)} ATTACH PARTITION ${qualify(t.schema, t.name)} ${t.partitionBound};`;
 }
 
+/**
+ * An inheritance child's generated column takes its expression from the parent; before 16
+ * the server refuses to see it spelled out again on the child.
+ */
+function inheritsGeneration(t: TableObject, c: Column, version: number): boolean {
+  return version < 160000 && c.generated !== null && !!c.parentGenerated && t.parents.length > 0 && !t.isPartition;
+}
+
+/**
+ * CREATE TABLE ... OF type: the columns come from the type; only what a column adds
+ * (a default, NOT NULL) is spelled, as WITH OPTIONS.
+ */
+function typedTableHead(t: TableObject, name: string, defaults: ReadonlyMap<string, string> | undefined): string {
+  const lines = t.columns
+    .filter((c) => c.notNull || defaults?.has(c.name))
+    .map((c) => {
+      let line = `    ${quoteIdent(c.name)} WITH OPTIONS`;
+      if (defaults?.has(c.name)) line += ` DEFAULT ${defaults.get(c.name)}`;
+      if (c.notNull) line += ' NOT NULL';
+      return line;
+    });
+  const head = `CREATE ${t.unlogged ? 'UNLOGGED ' : ''}TABLE ${name} OF ${t.ofType}`;
+  return lines.length ? `${head} (\n${lines.join(',\n')}\n)` : head;
+}
+
 export function emitTable(t: TableObject, ctx: EmitContext): ObjectDdl {
   const name = qualify(t.schema, t.name);
   const label = `TABLE ${name}`;
@@ -70,11 +98,13 @@ export function emitTable(t: TableObject, ctx: EmitContext): ObjectDdl {
   const inherited = t.parents.length > 0 && !t.isPartition;
   const lines = t.columns
     .filter((c) => printsColumn(t, c))
-    .map((c) => columnLine(c, defaults?.get(c.name), t.name));
+    .map((c) => columnLine(c, defaults?.get(c.name), t.name, inheritsGeneration(t, c, ctx.version)));
   for (const check of ctx.inlineChecks.get(t.id) ?? []) {
     lines.push(`    CONSTRAINT ${quoteIdent(check.name)} ${check.definition}`);
   }
-  let create = `CREATE ${t.unlogged ? 'UNLOGGED ' : ''}TABLE ${name} (\n${lines.join(',\n')}${lines.length ? '\n' : ''})`;
+  let create = t.ofType
+    ? typedTableHead(t, name, defaults)
+    : `CREATE ${t.unlogged ? 'UNLOGGED ' : ''}TABLE ${name} (\n${lines.join(',\n')}${lines.length ? '\n' : ''})`;
   if (inherited) create += `\nINHERITS (${t.parents.map((p) => qualify(p.schema, p.name)).join(', ')})`;
   if (t.partitionKey) create += `\nPARTITION BY ${t.partitionKey}`;
   if (t.accessMethod && t.accessMethod !== 'heap') create += `\nUSING ${quoteIdent(t.accessMethod)}`;
@@ -82,7 +112,7 @@ export function emitTable(t: TableObject, ctx: EmitContext): ObjectDdl {
   if (opts.length) create += `\nWITH (${opts.join(', ')})`;
   if (t.tablespace) create += `\nTABLESPACE ${quoteIdent(t.tablespace)}`;
   create += ';';
-  const alters = columnAlters(name, t);
+  const alters = columnAlters(name, t, ctx.version);
   for (const c of t.columns.filter((c) => !printsColumn(t, c))) {
     // NOT NULL declared on the child itself, on a column it inherits.
     const local = c.notNullConstraint ? c.notNullConstraint.isLocal && c.notNullConstraint.validated : c.notNull;

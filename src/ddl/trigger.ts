@@ -12,9 +12,9 @@ const ENABLE_STATE: Record<TriggerObject['enabled'], string | null> = {
 export function emitTrigger(t: TriggerObject): ObjectDdl {
   const table = qualify(t.schema, t.tableName);
   const name = quoteIdent(t.name);
-  let create = `${t.definition};`;
-  const state = ENABLE_STATE[t.enabled];
-  if (state) create += `\nALTER ${t.relkind === 'v' ? 'VIEW' : 'TABLE'} ${table} ${state} ${name};`;
+  const state = t.clonedStateOnly ? ENABLE_STATE[t.enabled] ?? 'ENABLE TRIGGER' : ENABLE_STATE[t.enabled];
+  const alter = state ? `ALTER ${t.relkind === 'v' ? 'VIEW' : 'TABLE'} ${table} ${state} ${name};` : '';
+  const create = t.clonedStateOnly ? alter : [`${t.definition};`, alter].filter((s) => s).join('\n');
   return {
     desc: 'TRIGGER',
     tag: `${t.tableName} ${t.name}`,

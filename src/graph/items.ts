@@ -149,6 +149,8 @@ export function sortNameOf(o: DumpObject): string {
       return `${schema}\u0000${o.tableName}\u0000${o.name}`;
     case 'publication-table':
       return `${schema}\u0000${o.tableName}\u0000${o.publication}`;
+    case 'extension-acl':
+      return `${schema}\u0000${o.label}\u0000${o.column ?? ''}`;
     default:
       return `${schema}\u0000${o.name}`;
   }

@@ -43,7 +43,7 @@ function startsAbsorbed(o: DumpObject, tables: ReadonlyMap<string, TableObject>)
  */
 function dumpsConstraint(c: ConstraintObject): boolean {
   if (c.contype === 'f') return !c.inheritedFromPartitionParent;
-  if (c.contype === 'c') return c.isLocal || c.tableIsPartition;
+  if (c.contype === 'c') return c.isLocal || (c.tableIsPartition && c.validated);
   return true;
 }
 
@@ -138,12 +138,23 @@ export function planDump(catalog: Catalog, opts: PlanOptions): Plan {
       else link(item, table);
     }
   }
-  // A matview reading another matview must be refreshed after it.
+  // A matview reading another matview, directly or through views and functions, must be
+  // refreshed after it.
   for (const item of items.values()) {
     if (item.part !== 'refresh') continue;
-    for (const d of items.get(item.object.id)!.deps) {
+    const seen = new Set<string>();
+    const pending = [...items.get(item.object.id)!.deps];
+    while (pending.length) {
+      const d = pending.pop()!;
+      if (seen.has(d)) continue;
+      seen.add(d);
       const other = items.get(`${d}/refresh`);
-      if (other) item.deps.add(other.key);
+      if (other) {
+        if (other !== item) item.deps.add(other.key);
+        continue;
+      }
+      const via = items.get(d);
+      if (via && (via.object.kind === 'view' || via.object.kind === 'function')) pending.push(...via.deps);
     }
   }
   promotePostDataDependencies(items);
