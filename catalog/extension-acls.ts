@@ -12,7 +12,7 @@ export interface ExtensionAclObject extends ObjectBase {
   /** `FUNCTION s.f(integer)`, `TABLE s.t`, `SEQUENCE s.q`, `TYPE s.t` */
   readonly label: string;
   readonly aclClass: 'function' | 'table' | 'sequence' | 'type' | 'language';
-  /** null for initdb's own objects in pg_catalog and information_schema */
+  /** null for initdb's own objects in pg_catalog */
   readonly extensionId: string | null;
   /** for column privileges */
   readonly column: string | null;
@@ -45,7 +45,7 @@ const SYSTEM_OBJECT_ACLS = `
        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
        LEFT JOIN pg_catalog.pg_init_privs ip
          ON ip.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ip.objoid = c.oid AND ip.objsubid = 0
-      WHERE n.nspname IN ('pg_catalog', 'information_schema') AND c.relkind IN ('r', 'v', 'm', 'S')
+      WHERE n.nspname = 'pg_catalog' AND c.relkind IN ('r', 'v', 'm', 'S')
         AND c.relacl IS NOT NULL
         AND c.relacl::text IS DISTINCT FROM COALESCE(ip.initprivs, pg_catalog.acldefault('r', c.relowner))::text
      UNION ALL
@@ -58,7 +58,7 @@ const SYSTEM_OBJECT_ACLS = `
        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
        LEFT JOIN pg_catalog.pg_init_privs ip
          ON ip.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND ip.objoid = c.oid AND ip.objsubid = a.attnum
-      WHERE n.nspname IN ('pg_catalog', 'information_schema') AND a.attnum > 0 AND a.attacl IS NOT NULL
+      WHERE n.nspname = 'pg_catalog' AND a.attnum > 0 AND a.attacl IS NOT NULL
         AND a.attacl::text IS DISTINCT FROM COALESCE(ip.initprivs, '{}')::text
      UNION ALL
      SELECT 'pg_proc', p.oid::int8, n.nspname, p.proname::text,
@@ -69,7 +69,7 @@ const SYSTEM_OBJECT_ACLS = `
        FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
        LEFT JOIN pg_catalog.pg_init_privs ip
          ON ip.classoid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND ip.objoid = p.oid AND ip.objsubid = 0
-      WHERE n.nspname IN ('pg_catalog', 'information_schema') AND p.proacl IS NOT NULL
+      WHERE n.nspname = 'pg_catalog' AND p.proacl IS NOT NULL
         AND p.proacl::text IS DISTINCT FROM COALESCE(ip.initprivs, pg_catalog.acldefault('f', p.proowner))::text`;
 
 export async function readExtensionAcls(ctx: CatalogContext): Promise<ExtensionAclObject[]> {

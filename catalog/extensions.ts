@@ -55,7 +55,7 @@ export async function readExtensions(ctx: CatalogContext, comments: CommentMap):
  */
 export async function readExtensionMembers(ctx: CatalogContext): Promise<Map<string, string>> {
   const rows = await ctx.client.query<{ catalog: string; objid: string; extoid: string }>(
-    `SELECT classid::regclass::text AS catalog, objid::int8 AS objid, refobjid::int8 AS extoid
+    `SELECT (SELECT k.relname FROM pg_catalog.pg_class k WHERE k.oid = classid)::text AS catalog, objid::int8 AS objid, refobjid::int8 AS extoid
        FROM pg_catalog.pg_depend
       WHERE deptype = 'e' AND refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass`,
   );

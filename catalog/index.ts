@@ -65,62 +65,76 @@ export interface Catalog {
  * number of objects. Objects inside extensions are dropped here, as are the parts of
  * objects that are themselves not dumped.
  */
+/**
+ * Marks a promise as handled now (it is awaited later): if another query fails first, its
+ * own failure must not surface as an unhandled rejection.
+ */
+function handled<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
 export async function readCatalog(ctx: CatalogContext): Promise<Catalog> {
-  const comments = await readComments(ctx);
-  const extensionMembers = await readExtensionMembers(ctx);
-  const columns = await readColumns(ctx, comments);
-  const sequences = await readSequences(ctx, comments);
-  const tables = await readTables(ctx, comments, sequences, columns);
-  const identitySequenceIds = new Set(sequences.filter((s) => s.ownedBy?.identity).map((s) => s.id));
-  const all: DumpObject[] = [
-    ...(await readSchemas(ctx, comments)),
-    ...(await readExtensions(ctx, comments)),
-    ...(await readEnums(ctx, comments)),
-    ...(await readComposites(ctx, comments)),
-    ...(await readDomains(ctx, comments)),
-    ...(await readRanges(ctx, comments)),
-    ...(await readFunctions(ctx, comments)),
-    ...tables,
-    ...sequences.filter((s) => !identitySequenceIds.has(s.id)),
-    ...(await readViews(ctx, comments, columns)),
-    ...(await readColumnDefaults(ctx)),
-    ...(await readConstraints(ctx, comments)),
-    ...(await readIndexes(ctx, comments)),
-    ...(await readTriggers(ctx, comments)),
-    ...(await readDefaultAcls(ctx)),
-    ...(await readIndexAttachments(ctx)),
-    ...(await readRules(ctx, comments)),
-    ...(await readPolicies(ctx, comments)),
-    ...(await readTsParsers(ctx, comments)),
-    ...(await readTsTemplates(ctx, comments)),
-    ...(await readTsDicts(ctx, comments)),
-    ...(await readTsConfigs(ctx, comments)),
-    ...(await readStatistics(ctx, comments)),
-    ...(await readEventTriggers(ctx, comments)),
-    ...(await readLargeObjects(ctx, comments)),
-    ...(await readCollations(ctx, comments)),
-    ...(await readConversions(ctx, comments)),
-    ...(await readCasts(ctx, comments)),
-    ...(await readLanguages(ctx, comments)),
-    ...(await readTransforms(ctx, comments)),
-    ...(await readBaseTypes(ctx, comments)),
-    ...(await readForeignDataWrappers(ctx, comments)),
-    ...(await readForeignServers(ctx, comments)),
-    ...(await readUserMappings(ctx)),
-    ...(await readForeignTables(ctx, comments, columns, sequences)),
-    ...(await readPublications(ctx, comments)),
-    ...(await readPublicationTables(ctx)),
-    ...(await readPublicationSchemas(ctx)),
-    ...(await readSubscriptions(ctx, comments)),
-    ...(await readAggregates(ctx, comments)),
-    ...(await readAccessMethods(ctx, comments)),
-    ...(await readOperators(ctx, comments)),
-    ...(await readOpfamilies(ctx, comments)),
-    ...(await readOpclasses(ctx, comments)),
-    // (new kinds: add `...(await readX(ctx, comments)),` above this line)
+  // Queries run concurrently: with helper connections on the same snapshot the server
+  // renders definitions on several cores; on one connection they simply queue.
+  const [comments, extensionMembers] = await Promise.all([readComments(ctx), readExtensionMembers(ctx)]);
+  const columnsP = handled(readColumns(ctx, comments));
+  const sequencesP = handled(readSequences(ctx, comments));
+  const tablesP = Promise.all([sequencesP, columnsP]).then(([sequences, columns]) =>
+    readTables(ctx, comments, sequences, columns),
+  );
+  const dependenciesP = handled(readDependencies(ctx));
+  const extensionAclsP = handled(readExtensionAcls(ctx));
+  const standaloneSequencesP = sequencesP.then((sequences) => sequences.filter((s) => !s.ownedBy?.identity));
+  const parts: Promise<readonly DumpObject[]>[] = [
+    readSchemas(ctx, comments),
+    readExtensions(ctx, comments),
+    readEnums(ctx, comments),
+    readComposites(ctx, comments),
+    readDomains(ctx, comments),
+    readRanges(ctx, comments),
+    readFunctions(ctx, comments),
+    tablesP,
+    standaloneSequencesP,
+    columnsP.then((columns) => readViews(ctx, comments, columns)),
+    readColumnDefaults(ctx),
+    readConstraints(ctx, comments),
+    readIndexes(ctx, comments),
+    readTriggers(ctx, comments),
+    readDefaultAcls(ctx),
+    readIndexAttachments(ctx),
+    readRules(ctx, comments),
+    readPolicies(ctx, comments),
+    readTsParsers(ctx, comments),
+    readTsTemplates(ctx, comments),
+    readTsDicts(ctx, comments),
+    readTsConfigs(ctx, comments),
+    readStatistics(ctx, comments),
+    readEventTriggers(ctx, comments),
+    readLargeObjects(ctx, comments),
+    readCollations(ctx, comments),
+    readConversions(ctx, comments),
+    readCasts(ctx, comments),
+    readLanguages(ctx, comments),
+    readTransforms(ctx, comments),
+    readBaseTypes(ctx, comments),
+    readForeignDataWrappers(ctx, comments),
+    readForeignServers(ctx, comments),
+    readUserMappings(ctx),
+    Promise.all([columnsP, sequencesP]).then(([columns, sequences]) => readForeignTables(ctx, comments, columns, sequences)),
+    readPublications(ctx, comments),
+    readPublicationTables(ctx),
+    readPublicationSchemas(ctx),
+    readSubscriptions(ctx, comments),
+    readAggregates(ctx, comments),
+    readAccessMethods(ctx, comments),
+    readOperators(ctx, comments),
+    readOpfamilies(ctx, comments),
+    readOpclasses(ctx, comments),
+    // (new kinds: add `readX(ctx, comments),` above this line)
   ];
-  const extensionAcls = await readExtensionAcls(ctx);
-  const dependencies = await readDependencies(ctx);
+  const all: DumpObject[] = (await Promise.all(parts)).flat();
+  const [dependencies, extensionAcls] = await Promise.all([dependenciesP, extensionAclsP]);
   const kept = new Set<string>();
   const objects = all.filter((o) => {
     if (extensionMembers.has(o.id)) return false;

@@ -71,7 +71,11 @@ export async function readSequences(ctx: CatalogContext, comments: CommentMap): 
       kind: 'sequence',
       ...baseFields('pg_class', oid, r, comments.get(commentKey('pg_class', oid)) ?? null),
       aliases: [],
-      implicitDeps: [objectId('pg_namespace', r.nspoid)],
+      // OWNED BY needs the table; pg_depend records that tie on the column only.
+      implicitDeps:
+        r.ownertable && r.deptype === 'a'
+          ? [objectId('pg_namespace', r.nspoid), objectId('pg_class', r.ownertable)]
+          : [objectId('pg_namespace', r.nspoid)],
       dataType: r.datatype,
       start: r.seqstart,
       increment: r.seqincrement,

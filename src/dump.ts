@@ -3,30 +3,31 @@ import type { Writable } from 'node:stream';
 import { readCatalog, type CatalogClient } from '../catalog/index.js';
 import { SYSTEM_SCHEMA_FILTER } from '../catalog/schemas.js';
 import { connect, resolveConnection } from './connection/index.js';
-import { beginDumpSession } from './connection/session.js';
+import { beginDumpSession, type SessionOptions } from './connection/session.js';
+import { closeCatalogHelpers, openCatalogHelpers } from './connection/catalog-helpers.js';
+import { CountingClient } from './connection/catalog-client.js';
 import { copyOut } from './data/copy.js';
 import { largeObjectScript } from './data/large-objects.js';
 import { DumpError, isDumpError } from './errors.js';
 import { planDump } from './graph/plan.js';
+import { keepsPart, prepareSelection, resolveSelection, selectObjects, tableLockWanted } from './select/index.js';
+import { prepareOutput } from './dump-output.js';
+import { writeArchiveOutput, type ArchiveDestination } from './dump-archive.js';
+import { resolveOutputOptions } from './output-options.js';
 import type { DumpOptions, DumpResult } from './options.js';
 import { qualify, setServerKeywords } from './sql/quote.js';
+import { setQuoteAllIdentifiers } from './sql/quote.js';
 import { buildToc } from './toc/build.js';
 import { PlainWriter } from '../writers/plain.js';
 import { Sink } from '../writers/sink.js';
 import { TOOL_VERSION } from './version.js';
 
 /** Wraps pg.Client for the catalog readers: counts queries and names the failing one. */
-class CountingClient implements CatalogClient {
-  count = 0;
-  constructor(private readonly client: pg.Client) {}
-  async query<T extends pg.QueryResultRow>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-    this.count++;
-    const res = await this.client.query<T>(sql, params as unknown[] | undefined);
-    return res.rows;
-  }
-}
-
 const LOCK_BATCH = 1000;
+
+/** Helper connections for the catalog read, and the size of database that earns them. */
+const CATALOG_HELPERS = Number(process.env.PGDUMP_CATALOG_HELPERS ?? 0);
+const CATALOG_HELPERS_FROM_TABLES = 200;
 
 /**
  * The shared lock table holds max_locks_per_transaction × (max_connections +
@@ -56,8 +57,12 @@ async function checkLockCapacity(client: CountingClient, tables: number): Promis
  * ACCESS SHARE on every dumped table, in a few batched statements rather than one per table.
  * Foreign tables are left out, as pg_dump does: LOCK TABLE rejects them on every major.
  */
-async function lockTables(client: CountingClient, database: string): Promise<number> {
-  const rows = await client.query<{ schema: string; name: string }>(
+async function lockTables(
+  client: CountingClient,
+  database: string,
+  wanted: (schema: string, name: string) => boolean = () => true,
+): Promise<number> {
+  const rows = (await client.query<{ schema: string; name: string }>(
     `SELECT n.nspname AS schema, c.relname AS name
        FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p') AND ${SYSTEM_SCHEMA_FILTER}
@@ -65,7 +70,7 @@ async function lockTables(client: CountingClient, database: string): Promise<num
                          WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                            AND d.objid = c.oid AND d.deptype = 'e')
       ORDER BY 1, 2`,
-  );
+  )).filter((r) => wanted(r.schema, r.name));
   await checkLockCapacity(client, rows.length);
   for (let i = 0; i < rows.length; i += LOCK_BATCH) {
     const names = rows.slice(i, i + LOCK_BATCH).map((r) => qualify(r.schema, r.name));
@@ -99,10 +104,12 @@ function asDumpError(e: unknown, what: string): DumpError {
  * Dumps one database as a plain SQL script into `out`. Connects, opens the snapshot,
  * reads the catalog in a fixed number of queries, sorts, and streams the script.
  */
-export async function dumpToStream(options: DumpOptions, out: Writable): Promise<DumpResult> {
+export async function dumpToStream(options: DumpOptions, out: Writable, archive?: ArchiveDestination): Promise<DumpResult> {
   if (options.schemaOnly && options.dataOnly) {
     throw new DumpError('usage', 'options -s/--schema-only and -a/--data-only cannot be used together');
   }
+  const output = resolveOutputOptions(options);
+  const selectionRequest = await prepareSelection(options);
   const resolved = await resolveConnection(options);
   const client = await connect(resolved);
   const warnings: string[] = [];
@@ -111,45 +118,77 @@ export async function dumpToStream(options: DumpOptions, out: Writable): Promise
     options.onWarning?.(m);
   };
   let current = 'reading the catalog';
+  let helpers: pg.Client[] = [];
   const onAbort = () => {
     client.end().catch(() => undefined);
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
   client.on('error', () => undefined);
   try {
-    const session = await beginDumpSession(client, {
+    const sessionOptions: SessionOptions = {
       serializableDeferrable: options.serializableDeferrable,
       snapshot: options.snapshot,
       role: options.role,
       lockWaitTimeout: options.lockWaitTimeout,
       enableRowSecurity: options.enableRowSecurity,
       extraFloatDigits: options.extraFloatDigits,
-    });
+      quoteAllIdentifiers: output.quoteAllIdentifiers,
+    };
+    const session = await beginDumpSession(client, sessionOptions);
+    setQuoteAllIdentifiers(output.quoteAllIdentifiers);
     const counting = new CountingClient(client);
     const keywords = await counting.query<{ word: string }>(
       `SELECT word FROM pg_catalog.pg_get_keywords() WHERE catcode <> 'U'`,
     );
     setServerKeywords(keywords.map((k) => k.word));
-    const tables = options.noTableLocks ? 0 : await lockTables(counting, session.database);
+    current = 'matching the name patterns';
+    const selection = await resolveSelection(counting, selectionRequest, session.database);
+    current = 'reading the catalog';
+    const tables = options.noTableLocks ? 0 : await lockTables(counting, session.database, (schema, name) => tableLockWanted(selection, schema, name));
+    // A big catalog is read over several connections on the dump's snapshot.
+    if (tables >= CATALOG_HELPERS_FROM_TABLES) {
+      helpers = await openCatalogHelpers(client, resolved, { ...sessionOptions, serializableDeferrable: false }, CATALOG_HELPERS);
+      counting.addHelpers(helpers);
+    }
     const catalog = await readCatalog({ client: counting, version: session.version });
+    await closeCatalogHelpers(helpers);
+    helpers = [];
     options.onProgress?.({ type: 'catalog', objects: catalog.objects.length });
-    const plan = planDump(catalog, { schema: !options.dataOnly, data: !options.schemaOnly });
+    // Selection decides what is dumped, part by part; the plan only orders it.
+    const planned = planDump(selectObjects(catalog, selection), { schema: true, data: true, foreignDataServers: selection.foreignServers });
+    const plan = { ...planned, items: planned.items.filter((i) => keepsPart(i, selection)) };
     for (const w of plan.warnings) warn(w.message);
     const toc = buildToc(plan, {
       version: session.version,
       noOwner: !!options.noOwner,
       noPrivileges: !!options.noPrivileges,
       noComments: !!options.noComments,
+      useSetSessionAuthorization: output.setSessionAuthorization,
+      disableDollarQuoting: output.disableDollarQuoting,
     });
+    // The output options reshape the entries in place, so the writer below gets them.
+    current = 'preparing the output';
+    const prepared = await prepareOutput(client, counting, catalog, toc, options, output, session.version, out);
+    toc.splice(0, toc.length, ...prepared.entries);
+    if (options.format !== undefined && options.format !== 'plain') {
+      const setCurrent = (what: string) => {
+        current = what;
+      };
+      const dataBytes = await writeArchiveOutput(toc, { client, options, output, session, prepared, destination: archive, out, setCurrent });
+      await client.query('COMMIT');
+      return { entries: toc.length, tables, dataBytes, serverVersion: session.versionString, queries: counting.count, warnings };
+    }
     let dataBytes = 0;
-    const writer = new PlainWriter(new Sink(out), {
-      header: { serverVersion: session.versionString, toolVersion: TOOL_VERSION, encoding: 'UTF8' },
+    const writer = new PlainWriter(new Sink(prepared.out), {
+      header: { serverVersion: session.versionString, toolVersion: TOOL_VERSION, encoding: prepared.encoding, restrictKey: output.restrictKey },
+      script: prepared.script,
       openData: (src) => {
         if (src.kind === 'large-objects') {
           current = 'reading large objects';
           return largeObjectScript(client, src.oids);
         }
         current = `reading table ${src.table}`;
+        if (prepared.openTable) return prepared.openTable(src);
         return copyOut(client, src.copyOut);
       },
       onEntry: (e) => {
@@ -162,6 +201,7 @@ export async function dumpToStream(options: DumpOptions, out: Writable): Promise
       },
     });
     await writer.write(toc);
+    await prepared.finish();
     await client.query('COMMIT');
     return {
       entries: toc.length,
@@ -175,7 +215,9 @@ export async function dumpToStream(options: DumpOptions, out: Writable): Promise
     if (options.signal?.aborted) throw new DumpError('aborted', `dump cancelled while ${current}`, { cause: e });
     throw asDumpError(e, current);
   } finally {
+    await closeCatalogHelpers(helpers);
     options.signal?.removeEventListener('abort', onAbort);
+    setQuoteAllIdentifiers(false);
     await client.end().catch(() => undefined);
   }
 }

@@ -32,7 +32,11 @@ export function dump(options: DumpOptions): DumpStream {
 
 /** Dumps into `file` (gzip when `compress` is set), written under a temporary name and renamed when complete. */
 export async function dumpToFile(options: DumpOptions & { file: string; compress?: number }): Promise<DumpResult> {
-  const output = await openOutputFile(options.file, options.compress);
+  // An archive (custom, directory, tar) is compressed inside and written to its own temporary name.
+  if (options.format !== undefined && options.format !== 'plain') {
+    return dumpToStream(options, new PassThrough(), { path: options.file, sync: !options.noSync });
+  }
+  const output = await openOutputFile(options.file, options.compress, !options.noSync);
   try {
     const result = await dumpToStream(options, output.stream);
     await output.commit();

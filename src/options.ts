@@ -2,8 +2,13 @@ import type { ConnectionOptions } from './connection/index.js';
 
 /** Every dump option; the CLI maps pg_dump's flags onto these fields one to one. */
 export interface DumpOptions extends ConnectionOptions {
-  /** output format; only 'plain' so far */
-  format?: 'plain';
+  /** output format: the SQL script, or one of pg_dump's archives that pg_restore reads */
+  format?: 'plain' | 'custom' | 'directory' | 'tar';
+  /**
+   * -Z: gzip level 0-9. Plain: compresses the whole file (dumpToFile). Custom and directory:
+   * each data block or file (undefined = zlib's default, 0 = none). Tar: not supported.
+   */
+  compress?: number;
   /** -s: definitions only */
   schemaOnly?: boolean;
   /** -a: data only */
@@ -21,6 +26,100 @@ export interface DumpOptions extends ConnectionOptions {
   extraFloatDigits?: number;
   /** give up ACCESS SHARE locks (protection against concurrent DDL) */
   noTableLocks?: boolean;
+  // Output shaping, as pg_dump's flags of the same names.
+  /** -c/--clean: DROP statements for every dumped object before the creates */
+  clean?: boolean;
+  /** --if-exists: DROP ... IF EXISTS (with clean) */
+  ifExists?: boolean;
+  /** -C/--create: CREATE DATABASE, its properties, then \connect into it */
+  create?: boolean;
+  /** --inserts: data as INSERT statements instead of COPY */
+  inserts?: boolean;
+  /** --column-inserts: INSERT statements naming the columns (implies inserts) */
+  columnInserts?: boolean;
+  /** --rows-per-insert: rows per INSERT statement (implies inserts) */
+  rowsPerInsert?: number;
+  /** --on-conflict-do-nothing: INSERT ... ON CONFLICT DO NOTHING */
+  onConflictDoNothing?: boolean;
+  /** --disable-triggers: in a data-only dump, disable triggers while each table is loaded */
+  disableTriggers?: boolean;
+  /** -S/--superuser: the role that disables triggers */
+  superuser?: string;
+  /** --disable-dollar-quoting: function bodies as standard string literals */
+  disableDollarQuoting?: boolean;
+  /** --quote-all-identifiers */
+  quoteAllIdentifiers?: boolean;
+  /** --use-set-session-authorization: SET SESSION AUTHORIZATION instead of ALTER ... OWNER TO */
+  useSetSessionAuthorization?: boolean;
+  /** --load-via-partition-root: load partitions' data through their root table */
+  loadViaPartitionRoot?: boolean;
+  /** --no-sync: do not fsync the output file */
+  noSync?: boolean;
+  /** --sync-method: how the output file is made durable */
+  syncMethod?: 'fsync' | 'syncfs';
+  /** -E/--encoding: the script's encoding (default UTF8) */
+  encoding?: string;
+  /** --restrict-key: key of the script's \restrict / \unrestrict (default: random) */
+  restrictKey?: string;
+  // Object selection, as pg_dump's flags. Patterns follow psql's rules: `*` and `?` are
+  // wildcards, unquoted letters fold to lower case, "double quotes" keep case and literal
+  // characters, `schema.name` qualifies (and `db.schema.name` if db is the current database).
+  /** -n/--schema: dump only the schemas matching these patterns, and everything in them */
+  schema?: readonly string[];
+  /** -N/--exclude-schema */
+  excludeSchema?: readonly string[];
+  /** -t/--table: dump only these tables, views, materialized views, sequences and foreign tables */
+  table?: readonly string[];
+  /** --table-and-children: like `table`, plus inheritance children and partitions */
+  tableAndChildren?: readonly string[];
+  /** -T/--exclude-table */
+  excludeTable?: readonly string[];
+  /** --exclude-table-and-children */
+  excludeTableAndChildren?: readonly string[];
+  /** --exclude-table-data: the definitions are dumped, not the rows (nor a sequence's value) */
+  excludeTableData?: readonly string[];
+  /** --exclude-table-data-and-children */
+  excludeTableDataAndChildren?: readonly string[];
+  /** -e/--extension: dump only these extensions (other objects are selected as usual) */
+  extension?: readonly string[];
+  /** --exclude-extension */
+  excludeExtension?: readonly string[];
+  /** --strict-names: every include pattern (schema, table, extension) must match something */
+  strictNames?: boolean;
+  /** --filter: files of `include|exclude <type> <pattern>` lines (pg_dump 17 format); "-" is stdin */
+  filter?: readonly string[];
+  /** --include-foreign-data: dump the rows of foreign tables on servers matching these patterns */
+  includeForeignData?: readonly string[];
+  /** --section: dump only these sections (default all) */
+  section?: readonly ('pre-data' | 'data' | 'post-data')[];
+  /** -b/--large-objects: include large objects even when -n/-t/-e select objects */
+  largeObjects?: boolean;
+  /** -B/--no-large-objects */
+  noLargeObjects?: boolean;
+  /** --no-data: no table data, sequence values or large objects */
+  noData?: boolean;
+  /** --no-schema: no definitions */
+  noSchema?: boolean;
+  /** --sequence-data: sequence values even when no data is dumped (-s, --no-data) */
+  sequenceData?: boolean;
+  noPublications?: boolean;
+  noSubscriptions?: boolean;
+  /** --no-policies: no row security policies (nor ENABLE ROW LEVEL SECURITY) */
+  noPolicies?: boolean;
+  /** accepted; pgdump-ts dumps no security labels yet */
+  noSecurityLabels?: boolean;
+  /** --no-tablespaces: no TABLESPACE clauses */
+  noTablespaces?: boolean;
+  /** --no-table-access-method: no USING clauses on tables and materialized views */
+  noTableAccessMethod?: boolean;
+  /** --no-toast-compression: no column COMPRESSION clauses */
+  noToastCompression?: boolean;
+  /** --no-unlogged-table-data: definitions of unlogged tables and sequences, not their contents (always so on a standby) */
+  noUnloggedTableData?: boolean;
+  /** --statistics / --statistics-only: not supported yet (a usage error); --no-statistics is the default */
+  statistics?: boolean;
+  statisticsOnly?: boolean;
+  noStatistics?: boolean;
   /** progress and warnings */
   onWarning?: (message: string) => void;
   onProgress?: (event: ProgressEvent) => void;

@@ -14,18 +14,25 @@ export interface OutputFile {
 
 /**
  * Opens `<dir>/.<name>.<pid>.tmp`; the file appears under its real name only when the dump
- * completed, so a failed dump never leaves a file that looks complete.
+ * completed, so a failed dump never leaves a file that looks complete. With `sync` off
+ * (--no-sync) the file is not fsynced before the rename.
  */
-export async function openOutputFile(file: string, gzipLevel?: number): Promise<OutputFile> {
+export async function openOutputFile(file: string, gzipLevel?: number, sync = true): Promise<OutputFile> {
+  // Only regular files are written beside and renamed into place: renaming over a device or
+  // a pipe (-f /dev/null, -f /dev/stdout, a named pipe) would replace it with a file.
+  const existing = await fs.stat(file).catch(() => null);
+  if (existing && !existing.isFile()) return openSpecialOutput(file, gzipLevel);
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
   let handle: fs.FileHandle;
   try {
-    handle = await fs.open(tmp, 'w', 0o600);
+    // 0666 less the umask, like any file pg_dump writes
+    handle = await fs.open(tmp, 'w', 0o666);
   } catch (e) {
     throw new DumpError('output', `cannot write output file "${file}": ${(e as Error).message}`, { cause: e });
   }
-  const fileStream = createWriteStream('', { fd: handle.fd, autoClose: false });
+  // A large buffer: COPY data arrives in ~1 MB pieces, and each write is a thread-pool hop.
+  const fileStream = createWriteStream('', { fd: handle.fd, autoClose: false, highWaterMark: 1 << 20 });
   const gzip = gzipLevel !== undefined ? createGzip({ level: gzipLevel }) : null;
   if (gzip) gzip.pipe(fileStream);
   const stream: Writable = gzip ?? fileStream;
@@ -33,6 +40,9 @@ export async function openOutputFile(file: string, gzipLevel?: number): Promise<
     fileStream.on('finish', resolve);
     fileStream.on('error', reject);
   });
+  // discard() closes the file without waiting for this; an in-flight write then fails (EBADF),
+  // which must not surface as an unhandled rejection.
+  finished.catch(() => undefined);
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -45,7 +55,7 @@ export async function openOutputFile(file: string, gzipLevel?: number): Promise<
       stream.end();
       try {
         await finished;
-        await handle.sync();
+        if (sync) await handle.sync();
         await close();
         await fs.rename(tmp, file);
       } catch (e) {
@@ -59,6 +69,33 @@ export async function openOutputFile(file: string, gzipLevel?: number): Promise<
       fileStream.destroy();
       await close();
       await fs.rm(tmp, { force: true });
+    },
+  };
+}
+
+/** Devices and pipes: written in place, nothing to rename or remove. */
+function openSpecialOutput(file: string, gzipLevel?: number): OutputFile {
+  const target = createWriteStream(file, { flags: 'w', highWaterMark: 1 << 20 });
+  const gzip = gzipLevel !== undefined ? createGzip({ level: gzipLevel }) : null;
+  if (gzip) gzip.pipe(target);
+  const stream: Writable = gzip ?? target;
+  const finished = new Promise<void>((resolve, reject) => {
+    target.on('finish', resolve);
+    target.on('error', reject);
+  });
+  return {
+    stream,
+    async commit() {
+      stream.end();
+      try {
+        await finished;
+      } catch (e) {
+        throw new DumpError('output', `cannot write output file "${file}": ${(e as Error).message}`, { cause: e });
+      }
+    },
+    async discard() {
+      stream.destroy();
+      target.destroy();
     },
   };
 }

@@ -31,7 +31,8 @@ describe.each(servers.map((s) => [s.major, s] as const))('PostgreSQL %i', (major
     expect(loaded.length).toBeGreaterThan(process.env.PGDUMP_CASES ? 2 : 20);
 
     const first = path.join(workDir, `pg${major}-first.sql`);
-    const result = await dumpToFile({ dbname: src, file: first });
+    // A fixed \restrict key: by default every dump gets a fresh random one.
+    const result = await dumpToFile({ dbname: src, file: first, restrictKey: 'pgdumpts' });
     expect(result.warnings).toEqual([]);
     const firstText = readFileSync(first, 'utf8');
     expect(firstText).toMatch(/-- PostgreSQL database dump complete\n/);
@@ -40,7 +41,7 @@ describe.each(servers.map((s) => [s.major, s] as const))('PostgreSQL %i', (major
     await psqlFile(dst, first);
 
     const second = path.join(workDir, `pg${major}-second.sql`);
-    await dumpToFile({ dbname: dst, file: second });
+    await dumpToFile({ dbname: dst, file: second, restrictKey: 'pgdumpts' });
     const secondText = readFileSync(second, 'utf8');
     expect(secondText).toBe(firstText);
 

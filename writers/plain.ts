@@ -1,10 +1,13 @@
 import type { TocEntry, DataSource } from '../src/toc/toc.js';
 import { Sink } from './sink.js';
+import type { PlainScript } from './plain-script.js';
 
 export interface PlainHeader {
   readonly serverVersion: string;
   readonly toolVersion: string;
   readonly encoding: string;
+  /** psql \restrict key: the script runs restricted to SQL and \unrestrict at its end */
+  readonly restrictKey?: string;
 }
 
 export interface PlainWriterOptions {
@@ -13,6 +16,8 @@ export interface PlainWriterOptions {
   readonly openData: (source: DataSource) => AsyncIterable<Buffer | string>;
   readonly onEntry?: (entry: TocEntry) => void;
   readonly onDataChunk?: (entry: TocEntry, bytes: number) => void;
+  /** what the output options add around the entries: drops, \connect, session users, triggers */
+  readonly script?: PlainScript;
 }
 
 /** The trailer a complete script ends with; a truncated script lacks it. */
@@ -22,7 +27,7 @@ function headerText(h: PlainHeader): string {
   return `--
 -- PostgreSQL database dump
 --
-
+${h.restrictKey === undefined ? '' : `\n\\restrict ${h.restrictKey}\n`}
 -- Dumped from database version ${h.serverVersion}
 -- Dumped by pgdump-ts ${h.toolVersion}
 
@@ -63,21 +68,28 @@ export class PlainWriter {
   async write(entries: readonly TocEntry[]): Promise<void> {
     const sink = this.sink;
     await sink.write(headerText(this.opts.header));
+    const script = this.opts.script;
+    if (script) await sink.write(script.preamble(entries));
     for (const e of entries) {
       this.opts.onEntry?.(e);
+      if (script) await sink.write(script.beforeEntry(e));
       if (e.data) {
         await sink.write(entryComment(e, 'Data for '));
+        if (script) await sink.write(script.dataPrologue(e));
         if (e.copyStmt) await sink.write(`${e.copyStmt}\n`);
         for await (const chunk of this.opts.openData(e.data)) {
           await sink.write(chunk);
           this.opts.onDataChunk?.(e, chunk.length);
         }
         await sink.write(e.copyStmt ? '\\.\n\n\n' : '\n');
+        if (script) await sink.write(script.dataEpilogue(e));
       } else if (e.defn) {
         await sink.write(entryComment(e));
         await sink.write(`${e.defn}\n\n\n`);
       }
+      if (script) await sink.write(script.afterEntry(e));
     }
     await sink.write(COMPLETE_MARKER + '\n');
+    if (script) await sink.write(script.trailer());
   }
 }

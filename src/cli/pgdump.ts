@@ -4,6 +4,8 @@ import { dumpToFile, dumpToStream } from '../index.js';
 import { DumpError, EXIT_CODES, isDumpError } from '../errors.js';
 import type { DumpOptions } from '../options.js';
 import { TOOL_VERSION } from '../version.js';
+import { addSelectionFlags } from './selection-flags.js';
+import { applyArchiveFlags, parseFormat } from './archive-flags.js';
 
 function parseCompression(spec: string): number | undefined {
   // pg_dump accepts a level, a method, or method:level / method:level=N
@@ -15,12 +17,21 @@ function parseCompression(spec: string): number | undefined {
   return level === 0 && m[3] !== undefined ? undefined : level;
 }
 
+/** pg_dump's options that shape the script, apart from what it selects. */
+const OUTPUT_OPTIONS = 'Output options:';
+
+function parseRowsPerInsert(v: string): number {
+  const n = /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > 2147483647) throw new InvalidArgumentError('--rows-per-insert must be in range 1..2147483647');
+  return n;
+}
+
 function program(): Command {
   return new Command('pgdump-ts')
     .description('Dumps a PostgreSQL database as an SQL script, like pg_dump, without client binaries.')
     .argument('[dbname]', 'database name, URI or conninfo string')
     .addOption(new Option('-f, --file <file>', 'output file (default: standard output)'))
-    .addOption(new Option('-F, --format <format>', 'output format: p (plain)').default('p'))
+    .addOption(new Option('-F, --format <format>', 'output file format: p (plain), c (custom), d (directory), t (tar)').default('p'))
     .addOption(new Option('-Z, --compress <spec>', 'gzip compression: level, gzip or gzip:N').argParser(parseCompression))
     .addOption(new Option('-v, --verbose', 'verbose mode'))
     .addOption(new Option('-s, --schema-only', 'dump only the schema, no data'))
@@ -35,6 +46,24 @@ function program(): Command {
     .addOption(new Option('--enable-row-security', 'enable row security (dump only content user has access to)'))
     .addOption(new Option('--extra-float-digits <n>', 'override default setting for extra_float_digits').argParser((v) => Number(v)))
     .addOption(new Option('--no-table-locks', 'do not lock tables (gives up protection against concurrent DDL)'))
+    .addOption(new Option('-c, --clean', 'clean (drop) database objects before recreating').helpGroup(OUTPUT_OPTIONS))
+    .addOption(new Option('--if-exists', 'use IF EXISTS when dropping objects').helpGroup(OUTPUT_OPTIONS))
+    .addOption(new Option('-C, --create', 'include commands to create database in dump').helpGroup(OUTPUT_OPTIONS))
+    .addOption(new Option('-E, --encoding <encoding>', 'dump the data in encoding ENCODING').helpGroup(OUTPUT_OPTIONS))
+    .addOption(new Option('--inserts', 'dump data as INSERT commands, rather than COPY').helpGroup(OUTPUT_OPTIONS))
+    .addOption(new Option('--column-inserts', 'dump data as INSERT commands with column names').helpGroup(OUTPUT_OPTIONS))
+    .addOption(new Option('--attribute-inserts', 'same as --column-inserts').hideHelp().helpGroup(OUTPUT_OPTIONS))
+    .addOption(new Option('--rows-per-insert <nrows>', 'number of rows per INSERT; implies --inserts').argParser(parseRowsPerInsert).helpGroup(OUTPUT_OPTIONS))
+    .addOption(new Option('--on-conflict-do-nothing', 'add ON CONFLICT DO NOTHING to INSERT commands').helpGroup(OUTPUT_OPTIONS))
+    .addOption(new Option('--disable-triggers', 'disable triggers during data-only restore').helpGroup(OUTPUT_OPTIONS))
+    .addOption(new Option('-S, --superuser <name>', 'superuser user name to use in plain-text format').helpGroup(OUTPUT_OPTIONS))
+    .addOption(new Option('--disable-dollar-quoting', 'disable dollar quoting, use SQL standard quoting').helpGroup(OUTPUT_OPTIONS))
+    .addOption(new Option('--quote-all-identifiers', 'quote all identifiers, even if not key words').helpGroup(OUTPUT_OPTIONS))
+    .addOption(new Option('--use-set-session-authorization', 'use SET SESSION AUTHORIZATION commands instead of ALTER OWNER commands to set ownership').helpGroup(OUTPUT_OPTIONS))
+    .addOption(new Option('--load-via-partition-root', 'load partitions via the root table').helpGroup(OUTPUT_OPTIONS))
+    .addOption(new Option('--restrict-key <key>', 'use provided string as psql \\restrict key').helpGroup(OUTPUT_OPTIONS))
+    .addOption(new Option('--no-sync', 'do not wait for changes to be written safely to disk').helpGroup(OUTPUT_OPTIONS))
+    .addOption(new Option('--sync-method <method>', 'set method for syncing files to disk').choices(['fsync', 'syncfs']).helpGroup(OUTPUT_OPTIONS))
     .addOption(new Option('-d, --dbname <dbname>', 'database to dump (name, URI or conninfo)'))
     .addOption(new Option('-h, --host <host>', 'database server host or socket directory'))
     .addOption(new Option('-p, --port <port>', 'database server port number'))
@@ -66,6 +95,24 @@ interface CliFlags {
   enableRowSecurity?: boolean;
   extraFloatDigits?: number;
   tableLocks: boolean;
+  clean?: boolean;
+  ifExists?: boolean;
+  create?: boolean;
+  encoding?: string;
+  inserts?: boolean;
+  columnInserts?: boolean;
+  attributeInserts?: boolean;
+  rowsPerInsert?: number;
+  onConflictDoNothing?: boolean;
+  disableTriggers?: boolean;
+  superuser?: string;
+  disableDollarQuoting?: boolean;
+  quoteAllIdentifiers?: boolean;
+  useSetSessionAuthorization?: boolean;
+  loadViaPartitionRoot?: boolean;
+  restrictKey?: string;
+  sync: boolean;
+  syncMethod?: 'fsync' | 'syncfs';
   dbname?: string;
   host?: string;
   port?: string;
@@ -75,10 +122,9 @@ interface CliFlags {
 }
 
 function toOptions(positional: string | undefined, f: CliFlags, passwordFlagGiven: boolean): DumpOptions {
-  if (!['p', 'plain'].includes(f.format)) {
-    throw new DumpError('usage', `output format "${f.format}" is not supported yet: use -F p (plain)`);
-  }
+  const format = parseFormat(f.format);
   return {
+    format,
     dbname: f.dbname ?? positional,
     host: f.host,
     port: f.port,
@@ -98,18 +144,38 @@ function toOptions(positional: string | undefined, f: CliFlags, passwordFlagGive
     enableRowSecurity: f.enableRowSecurity,
     extraFloatDigits: f.extraFloatDigits,
     noTableLocks: !f.tableLocks,
+    clean: f.clean,
+    ifExists: f.ifExists,
+    create: f.create,
+    encoding: f.encoding,
+    inserts: f.inserts,
+    columnInserts: f.columnInserts || f.attributeInserts,
+    rowsPerInsert: f.rowsPerInsert,
+    onConflictDoNothing: f.onConflictDoNothing,
+    disableTriggers: f.disableTriggers,
+    superuser: f.superuser,
+    disableDollarQuoting: f.disableDollarQuoting,
+    quoteAllIdentifiers: f.quoteAllIdentifiers,
+    useSetSessionAuthorization: f.useSetSessionAuthorization,
+    loadViaPartitionRoot: f.loadViaPartitionRoot,
+    restrictKey: f.restrictKey,
+    noSync: !f.sync,
+    syncMethod: f.syncMethod,
     onWarning: (m) => process.stderr.write(`pgdump-ts: warning: ${m}\n`),
   };
 }
 
 async function main(argv: string[]): Promise<number> {
   const cmd = program();
+  const selectionFlags = addSelectionFlags(cmd);
   let verbose = false;
   try {
     cmd.parse(argv);
     const flags = cmd.opts<CliFlags>();
     verbose = !!flags.verbose;
     const options = toOptions(cmd.args[0], flags, cmd.getOptionValueSource('password') === 'cli');
+    Object.assign(options, selectionFlags());
+    applyArchiveFlags(options, flags.file, flags.compress, cmd.getOptionValueSource('compress') === 'cli');
     const controller = new AbortController();
     options.signal = controller.signal;
     let signalled: number | null = null;
@@ -126,7 +192,8 @@ async function main(argv: string[]): Promise<number> {
       };
     }
     try {
-      if (flags.file) await dumpToFile({ ...options, file: flags.file, compress: flags.compress });
+      if (options.format !== 'plain') await (flags.file ? dumpToFile({ ...options, file: flags.file }) : dumpToStream(options, process.stdout));
+      else if (flags.file) await dumpToFile({ ...options, file: flags.file, compress: flags.compress });
       else if (flags.compress !== undefined) {
         const { createGzip } = await import('node:zlib');
         const gz = createGzip({ level: flags.compress });

@@ -11,6 +11,8 @@ export interface SessionOptions {
   readonly lockWaitTimeout?: string;
   readonly enableRowSecurity?: boolean;
   readonly extraFloatDigits?: number;
+  /** the server quotes every identifier it renders (pg_get_viewdef, format_type, ...) */
+  readonly quoteAllIdentifiers?: boolean;
 }
 
 export interface SessionInfo {
@@ -58,6 +60,7 @@ export async function beginDumpSession(client: pg.Client, opts: SessionOptions):
     ['row_security', opts.enableRowSecurity ? 'on' : 'off'],
   ];
   if (version >= 170000) settings.push(['transaction_timeout', '0']);
+  if (opts.quoteAllIdentifiers) settings.push(['quote_all_identifiers', 'on']);
   const sql = settings.map(([k, v]) => `SET LOCAL ${k} = ${quoteLiteral(v)}`).join('; ');
   await client.query(sql);
   if (opts.role) await client.query(`SET LOCAL ROLE ${quoteIdent(opts.role)}`);

@@ -11,7 +11,8 @@ export function emitColumnDefault(d: ColumnDefaultObject): ObjectDdl {
     desc: 'DEFAULT',
     tag: `${d.tableName} ${d.column}`,
     create: `${alter} ${table} ALTER COLUMN ${col} SET DEFAULT ${d.expression};`,
-    drop: `${alter} ${table} ALTER COLUMN ${col} DROP DEFAULT;`,
+    // As pg_dump: ALTER TABLE (views accept it too) without ONLY, so --if-exists can make it conditional.
+    drop: `ALTER TABLE ${table} ALTER COLUMN ${col} DROP DEFAULT;`,
     owner: '',
     comments: [],
     aclLabel: null,

@@ -24,7 +24,7 @@ export function emitConstraint(c: ConstraintObject): ObjectDdl {
     desc: DESC[c.contype],
     tag: `${c.tableName} ${c.name}`,
     create,
-    drop: `ALTER TABLE ONLY ${table} DROP CONSTRAINT ${name};`,
+    drop: `ALTER TABLE ${only}${table} DROP CONSTRAINT ${name};`,
     owner: '',
     comments: [
       ...commentOn(`CONSTRAINT ${name} ON ${table}`, c.comment),

@@ -18,6 +18,8 @@ export interface PlanOptions {
   readonly data: boolean;
   /** include definitions */
   readonly schema: boolean;
+  /** --include-foreign-data: servers (by name) whose foreign tables' rows are dumped */
+  readonly foreignDataServers?: ReadonlySet<string>;
 }
 
 /** The table a part (default, constraint, index, trigger) belongs to. */
@@ -89,6 +91,7 @@ export function planDump(catalog: Catalog, opts: PlanOptions): Plan {
     byCatalogId.set(o.id, def.key);
     for (const a of o.aliases) byCatalogId.set(a, def.key);
     if (o.kind === 'table' && o.relkind === 'r') add(o, 'data').deps.add(def.key);
+    if (o.kind === 'foreign-table' && opts.foreignDataServers?.has(o.server)) add(o, 'data').deps.add(def.key);
     if (o.kind === 'table' && o.isPartition && o.partitionBound !== null) {
       const attach = add(o, 'attach');
       attach.deps.add(def.key);

@@ -96,9 +96,44 @@ function stronglyConnected(items: Map<string, Item>, within: ReadonlySet<string>
   return out;
 }
 
+/**
+ * Items a plain (unprioritised) topological pass cannot reach: those in loops and those that
+ * wait on one. Linear time; on a loop-free graph it is empty and Tarjan never runs.
+ */
+function itemsBehindLoops(items: Map<string, Item>): Set<string> {
+  const waiting = new Map<string, number>();
+  const dependents = new Map<string, string[]>();
+  const queue: string[] = [];
+  for (const item of items.values()) {
+    let n = 0;
+    for (const d of item.deps) {
+      if (!items.has(d)) continue;
+      n++;
+      const list = dependents.get(d);
+      if (list) list.push(item.key);
+      else dependents.set(d, [item.key]);
+    }
+    waiting.set(item.key, n);
+    if (n === 0) queue.push(item.key);
+  }
+  for (let i = 0; i < queue.length; i++) {
+    for (const k of dependents.get(queue[i]!) ?? []) {
+      const left = waiting.get(k)! - 1;
+      waiting.set(k, left);
+      if (left === 0) queue.push(k);
+    }
+  }
+  const left = new Set<string>();
+  if (queue.length === items.size) return left;
+  for (const [k, n] of waiting) if (n > 0) left.add(k);
+  return left;
+}
+
 function breakAllLoops(items: Map<string, Item>): SortWarning[] {
   const warnings: SortWarning[] = [];
-  const pending = stronglyConnected(items, null);
+  const suspects = itemsBehindLoops(items);
+  if (suspects.size === 0) return warnings;
+  const pending = stronglyConnected(items, suspects);
   while (pending.length) {
     const comp = new Set(pending.pop()!);
     const cycle = findCycle(items, comp);

@@ -6,9 +6,12 @@ import { emitSequenceSet } from '../ddl/sequence.js';
 import { emitDomainLateChecks } from '../ddl/domain.js';
 import { emitShellType } from '../ddl/base-type.js';
 import { emitAttachPartition } from '../ddl/table.js';
+import { withStandardQuotedBody } from '../ddl/function-body.js';
 import { emitMatviewRefresh, emitViewBody, emitViewStub } from '../ddl/view.js';
 import { qualify, quoteIdent } from '../sql/quote.js';
 import type { TocEntry } from './toc.js';
+import { linkDependencies } from './deps.js';
+import { foreignTableDataEntry } from './foreign-data.js';
 import type { ConstraintObject } from '../../catalog/constraints.js';
 
 export interface TocOptions {
@@ -16,6 +19,10 @@ export interface TocOptions {
   readonly noOwner: boolean;
   readonly noPrivileges: boolean;
   readonly noComments: boolean;
+  /** --use-set-session-authorization: objects are created by their owner, so no ALTER ... OWNER TO */
+  readonly useSetSessionAuthorization?: boolean;
+  /** --disable-dollar-quoting: function bodies as standard string literals */
+  readonly disableDollarQuoting?: boolean;
 }
 
 /** Column list for COPY: generated columns are computed on restore, never copied. */
@@ -46,13 +53,18 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
   const refreshes: Omit<TocEntry, 'dumpId'>[] = [];
   for (const item of plan.items) {
     const o = item.object;
-    const base = { namespace: o.schema, owner: o.owner, section: item.section, deps: [] as number[] };
+    const base = { namespace: o.schema, owner: o.owner, section: item.section, deps: [] as number[], objectId: o.id, planKey: item.key };
     switch (item.part) {
       case 'definition': {
         let ddl = emitObject(o, ctx);
+        const ownerStmt = ddl.owner;
         if (item.stubbed && o.kind === 'view') ddl = { ...ddl, create: emitViewStub(o) };
+        // An object that is not created here (the public schema) still needs its owner set.
+        if (opts.useSetSessionAuthorization && ddl.create) ddl = { ...ddl, owner: '' };
+        if (opts.disableDollarQuoting && o.kind === 'function') ddl = { ...ddl, create: withStandardQuotedBody(ddl.create) };
         const defn = [ddl.create, opts.noOwner ? '' : ddl.owner, ddl.afterOwner ?? ''].filter((s) => s).join('\n');
-        if (defn) main.push({ ...base, tag: ddl.tag, desc: ddl.desc, defn, dropStmt: ddl.drop, copyStmt: null, data: null });
+        const defnParts = { create: ddl.create, owner: ownerStmt, afterOwner: ddl.afterOwner ?? '' };
+        if (defn) main.push({ ...base, tag: ddl.tag, desc: ddl.desc, defn, dropStmt: ddl.drop, copyStmt: null, data: null, defnParts });
         if (!opts.noComments) {
           for (const c of ddl.comments) {
             main.push({ ...base, tag: c.label, desc: 'COMMENT', defn: c.sql, dropStmt: '', copyStmt: null, data: null });
@@ -74,6 +86,7 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
       }
       case 'data':
         if (o.kind === 'table') main.push(dataEntry(item, base));
+        if (o.kind === 'foreign-table') main.push(foreignTableDataEntry(item, base));
         break;
       case 'sequence-set': {
         const seq = item.sequence ?? (o.kind === 'sequence' ? o : null);
@@ -118,7 +131,7 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
     };
     main.splice(at < 0 ? main.length : at, 0, entry);
   }
-  return [...main, ...acls, ...refreshes].map((e, i) => ({ ...e, dumpId: i + 1 }));
+  return linkDependencies([...main, ...acls, ...refreshes], plan);
 }
 
 function dataEntry(item: Item, base: Pick<TocEntry, 'namespace' | 'owner' | 'section' | 'deps'>): Omit<TocEntry, 'dumpId'> {

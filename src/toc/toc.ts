@@ -36,4 +36,21 @@ export interface TocEntry {
   readonly copyStmt: string | null;
   readonly data: DataSource | null;
   readonly deps: readonly number[];
+  /** the catalog id (`pg_class:16384`) of the object the entry comes from; archives record it */
+  readonly objectId?: string;
+  /** the plan item the entry comes from, so its dependencies can be linked */
+  readonly planKey?: string;
+  /**
+   * `defn` in pieces, for archives: there pg_restore writes the owner statement itself (or
+   * leaves it out under --no-owner), so the definition is stored without it.
+   */
+  readonly defnParts?: DefnParts;
+}
+
+export interface DefnParts {
+  readonly create: string;
+  /** ALTER ... OWNER TO, even when --no-owner left it out of defn */
+  readonly owner: string;
+  /** what needs the owner in place first (a sequence's OWNED BY) */
+  readonly afterOwner: string;
 }

@@ -1,0 +1,37 @@
+import { DumpError } from '../errors.js';
+import type { DumpOptions } from '../options.js';
+
+type Format = NonNullable<DumpOptions['format']>;
+
+const FORMATS: Readonly<Record<string, Format>> = {
+  p: 'plain',
+  plain: 'plain',
+  c: 'custom',
+  custom: 'custom',
+  d: 'directory',
+  directory: 'directory',
+  t: 'tar',
+  tar: 'tar',
+};
+
+/** -F, as pg_dump reads it: a letter or the full name, in any case. */
+export function parseFormat(value: string): Format {
+  const format = FORMATS[value.toLowerCase()];
+  if (!format) throw new DumpError('usage', `invalid output format "${value}" specified`);
+  return format;
+}
+
+/**
+ * The archive side of -f and -Z: the directory and tar formats need -f; for the custom and
+ * directory formats -Z is the level of each data block or file, where an explicit 0 (or
+ * `none`) means uncompressed and no -Z means zlib's default; the tar format takes none.
+ */
+export function applyArchiveFlags(options: DumpOptions, file: string | undefined, level: number | undefined, compressGiven: boolean): void {
+  const format = options.format ?? 'plain';
+  if (format === 'plain') return;
+  if (!file && format === 'directory') throw new DumpError('usage', 'no output directory specified: use -f DIRECTORY with -F d');
+  if (!file && format === 'tar') throw new DumpError('usage', 'no output file specified: use -f FILE with -F t');
+  const compress = compressGiven ? (level ?? 0) : undefined;
+  if (format === 'tar' && compress) throw new DumpError('usage', 'compression is not supported by tar archive format');
+  options.compress = compress;
+}

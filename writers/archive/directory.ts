@@ -1,0 +1,68 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { FileOut } from './byte-out.js';
+import { compressed } from './compress.js';
+import type { ArchiveEntry } from './entries.js';
+import { ArchiveEncoder, writeHeader, writeToc, type ArchiveHeader } from './format.js';
+import { blobBytes, tableBytes, textEncoder, type ArchiveSources } from './sources.js';
+
+/** The name the TOC gives an entry's data: `<dumpId>.dat`, `blobs.toc` for large objects. */
+export function dataFileName(e: ArchiveEntry): string {
+  if (!e.data) return '';
+  return e.data.kind === 'large-objects' ? 'blobs.toc' : `${e.dumpId}.dat`;
+}
+
+async function writeFile(file: string, bytes: AsyncIterable<Buffer>, sync: boolean): Promise<void> {
+  const handle = await fs.open(file, 'w', 0o600);
+  try {
+    const out = new FileOut(handle);
+    for await (const b of bytes) await out.write(b);
+    await out.flush();
+    if (sync) await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function* once(b: Buffer): AsyncGenerator<Buffer> {
+  yield b;
+}
+
+/**
+ * The directory format, into `dir` (which exists and is empty): one file per table's data and
+ * per large object, gzip-compressed each (with a `.gz` suffix the TOC does not name) unless
+ * the compression is 0; `blobs.toc` lists the large objects as `<oid> blob_<oid>.dat` lines;
+ * `toc.dat` holds the header and the TOC, whose entries name their data file.
+ */
+export async function writeDirectory(
+  dir: string,
+  header: ArchiveHeader,
+  entries: readonly ArchiveEntry[],
+  sources: ArchiveSources,
+  opts: { readonly sync: boolean },
+): Promise<void> {
+  const gz = header.compression !== 0;
+  const suffix = gz ? '.gz' : '';
+  const content = (bytes: AsyncIterable<Buffer>) => (gz ? compressed(bytes, 'gzip', header.compression) : bytes);
+  for (const e of entries) {
+    if (e.source) sources.onEntry?.(e.source);
+    const data = e.data;
+    if (!data) continue;
+    if (data.kind === 'copy') {
+      await writeFile(path.join(dir, dataFileName(e) + suffix), content(tableBytes(e, data, sources)), opts.sync);
+    } else {
+      let list = '';
+      for (const oid of data.oids) {
+        const name = `blob_${oid}.dat`;
+        await writeFile(path.join(dir, name + suffix), content(blobBytes(e, oid, sources)), opts.sync);
+        list += `${oid} ${name}\n`;
+      }
+      await writeFile(path.join(dir, 'blobs.toc'), once(Buffer.from(list, 'latin1')), opts.sync);
+    }
+  }
+  const enc = new ArchiveEncoder(textEncoder(sources));
+  // pg_dump marks a directory's toc.dat as tar, so an extracted tar archive reads as a directory.
+  writeHeader(enc, { ...header, format: 'tar' });
+  writeToc(enc, entries, (e) => enc.str(dataFileName(e)));
+  await writeFile(path.join(dir, 'toc.dat'), once(enc.bytes()), opts.sync);
+}
