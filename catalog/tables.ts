@@ -17,6 +17,7 @@ export interface Column {
     readonly validated: boolean;
     readonly noInherit: boolean;
     readonly isLocal: boolean;
+    readonly comment?: string | null;
   } | null;
   /** 'a' ALWAYS, 'd' BY DEFAULT, '' none */
   readonly identity: '' | 'a' | 'd';
@@ -98,6 +99,7 @@ interface ColumnRow {
   nnvalidated: boolean | null;
   nnnoinherit: boolean | null;
   nnislocal: boolean | null;
+  nnoid: string | null;
   attidentity: string;
   attgenerated: string;
   genexpr: string | null;
@@ -190,6 +192,7 @@ export async function readColumns(ctx: CatalogContext, comments: CommentMap): Pr
             ${v >= 180000 ? 'nn.conname' : 'NULL'} AS nnname, ${v >= 180000 ? 'nn.convalidated' : 'NULL'} AS nnvalidated,
             ${v >= 180000 ? 'nn.connoinherit' : 'NULL'} AS nnnoinherit,
             ${v >= 180000 ? 'nn.conislocal' : 'NULL'} AS nnislocal,
+            ${v >= 180000 ? 'nn.oid::int8' : 'NULL'} AS nnoid,
             CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS genexpr,
             CASE WHEN a.attcollation <> t.typcollation
                  THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END AS collation,
@@ -226,7 +229,8 @@ export async function readColumns(ctx: CatalogContext, comments: CommentMap): Pr
       name: r.attname,
       type: r.type,
       notNull: r.attnotnull,
-      notNullConstraint: r.nnname ? { name: r.nnname, validated: !!r.nnvalidated, noInherit: !!r.nnnoinherit, isLocal: !!r.nnislocal } : null,
+      notNullConstraint: r.nnname ? { name: r.nnname, validated: !!r.nnvalidated, noInherit: !!r.nnnoinherit, isLocal: !!r.nnislocal,
+            comment: r.nnoid ? comments.get(commentKey('pg_constraint', Number(r.nnoid))) ?? null : null } : null,
       identity: r.attidentity as Column['identity'],
       generated: r.attgenerated ? { kind: r.attgenerated as 's' | 'v', expr: r.genexpr ?? '' } : null,
       collation: r.collation,

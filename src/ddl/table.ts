@@ -146,6 +146,9 @@ export function emitTable(t: TableObject, ctx: EmitContext): ObjectDdl {
     comments: [
       ...commentOn(label, t.comment),
       ...t.columns.flatMap((c) => commentOn(`COLUMN ${name}.${quoteIdent(c.name)}`, c.comment)),
+      ...t.columns.flatMap((c) =>
+        c.notNullConstraint?.validated ? commentOn(`CONSTRAINT ${quoteIdent(c.notNullConstraint.name)} ON ${name}`, c.notNullConstraint.comment ?? null) : [],
+      ),
       ...[...t.identitySequences.values()].flatMap((s) => commentOn(`SEQUENCE ${qualify(s.schema, s.name)}`, s.comment)),
       ...(ctx.inlineChecks.get(t.id) ?? []).flatMap((c) => commentOn(`CONSTRAINT ${quoteIdent(c.name)} ON ${name}`, c.comment)),
     ],
