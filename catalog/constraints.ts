@@ -22,6 +22,8 @@ export interface ConstraintObject extends ObjectBase {
   readonly indexClustered: boolean;
   /** name and comment of the constraint's own index (COMMENT ON INDEX works on it) */
   readonly indexName: string | null;
+  readonly indexReplicaIdentity?: boolean;
+  readonly indexTablespace?: string | null;
   readonly indexComment: string | null;
   /** cloned from a partitioned table's constraint (conparentid) */
   readonly inheritedFromPartitionParent: boolean;
@@ -78,6 +80,8 @@ interface ConstraintRow extends KeyIndexRow {
   indisclustered: boolean | null;
   hasparent: boolean;
   indexname: string | null;
+  indisreplident: boolean | null;
+  indtablespace: string | null;
   relkind: string;
   relispartition: boolean;
 }
@@ -89,16 +93,20 @@ export async function readConstraints(ctx: CatalogContext, comments: CommentMap)
             pg_catalog.pg_get_constraintdef(co.oid) AS def, co.convalidated, co.conislocal,
             co.conindid::int8 AS conindid, i.indisclustered, co.conparentid <> 0 AS hasparent,
             c.relkind, c.relispartition, co.condeferrable, co.condeferred,
-            ic.reloptions AS indreloptions, ic.relname AS indexname,
+            ic.reloptions AS indreloptions, ic.relname AS indexname, i.indisreplident,
+            (SELECT t.spcname FROM pg_catalog.pg_tablespace t WHERE t.oid = ic.reltablespace) AS indtablespace,
             ${ctx.version >= 150000 ? 'i.indnullsnotdistinct' : 'false'} AS nullsnotdistinct,
+            -- spelled out only when pg_get_constraintdef would lose the index's storage parameters
+            CASE WHEN ic.reloptions IS NOT NULL THEN
             (SELECT pg_catalog.array_agg(a.attname::text ORDER BY k.n)
                FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, n)
                JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-              WHERE k.n <= i.indnkeyatts) AS keycols,
+              WHERE k.n <= i.indnkeyatts) END AS keycols,
+            CASE WHEN ic.reloptions IS NOT NULL THEN
             (SELECT pg_catalog.array_agg(a.attname::text ORDER BY k.n)
                FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, n)
                JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-              WHERE k.n > i.indnkeyatts) AS includecols
+              WHERE k.n > i.indnkeyatts) END AS includecols
        FROM pg_catalog.pg_constraint co
        JOIN pg_catalog.pg_class c ON c.oid = co.conrelid
        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -134,6 +142,8 @@ export async function readConstraints(ctx: CatalogContext, comments: CommentMap)
       indexOid,
       indexClustered: r.indisclustered ?? false,
       indexName: indexOid !== null ? r.indexname : null,
+      indexReplicaIdentity: r.indisreplident ?? false,
+      indexTablespace: r.indtablespace,
       indexComment: indexOid !== null ? comments.get(commentKey('pg_class', indexOid)) ?? null : null,
       inheritedFromPartitionParent: r.hasparent,
       tableRelkind: r.relkind,

@@ -13,6 +13,8 @@ export interface IndexObject extends ObjectBase {
   readonly definition: string;
   readonly clustered: boolean;
   readonly tablespace: string | null;
+  /** REPLICA IDENTITY USING INDEX */
+  readonly replicaIdentity: boolean;
   /** per-column statistics targets of expression columns: [column number, target] */
   readonly columnStatistics: readonly (readonly [number, number])[];
 }
@@ -26,6 +28,7 @@ interface IndexRow {
   owner: string;
   def: string;
   indisclustered: boolean;
+  indisreplident: boolean;
   tablespace: string | null;
   stats: [number, number][] | null;
 }
@@ -34,7 +37,7 @@ export async function readIndexes(ctx: CatalogContext, comments: CommentMap): Pr
   const rows = await ctx.client.query<IndexRow>(
     `SELECT ic.oid::int8 AS oid, n.nspname AS schema, ic.relname AS name, c.relname AS tablename,
             c.oid::int8 AS relid, pg_catalog.pg_get_userbyid(c.relowner) AS owner,
-            pg_catalog.pg_get_indexdef(i.indexrelid) AS def, i.indisclustered, ts.spcname AS tablespace,
+            pg_catalog.pg_get_indexdef(i.indexrelid) AS def, i.indisclustered, i.indisreplident, ts.spcname AS tablespace,
             (SELECT pg_catalog.json_agg(json_build_array(a.attnum, a.attstattarget) ORDER BY a.attnum)
                FROM pg_catalog.pg_attribute a
               WHERE a.attrelid = i.indexrelid AND a.attstattarget >= 0) AS stats
@@ -67,6 +70,7 @@ export async function readIndexes(ctx: CatalogContext, comments: CommentMap): Pr
       definition: r.def,
       clustered: r.indisclustered,
       tablespace: r.tablespace,
+      replicaIdentity: r.indisreplident,
       columnStatistics: r.stats ?? [],
     };
   });

@@ -1,6 +1,7 @@
 import type { ConstraintObject } from '../../catalog/constraints.js';
 import { qualify, quoteIdent } from '../sql/quote.js';
 import { commentOn, type ObjectDdl } from './common.js';
+import { withTablespace } from './index-def.js';
 
 const DESC: Record<ConstraintObject['contype'], string> = {
   p: 'CONSTRAINT',
@@ -19,7 +20,11 @@ export function emitConstraint(c: ConstraintObject): ObjectDdl {
   // copies are not dumped.
   const only = (c.contype === 'f' && c.tableRelkind === 'p') || c.contype === 'c' || c.contype === 'n' ? '' : 'ONLY ';
   let create = `ALTER TABLE ${only}${table}\n    ADD CONSTRAINT ${name} ${c.definition};`;
+  create = withTablespace(create, c.indexTablespace ?? null);
   if (c.indexClustered && c.indexOid !== null) create += `\nALTER TABLE ${table} CLUSTER ON ${name};`;
+  if (c.indexReplicaIdentity && c.indexName) {
+    create += `\nALTER TABLE ONLY ${table} REPLICA IDENTITY USING INDEX ${quoteIdent(c.indexName)};`;
+  }
   return {
     desc: DESC[c.contype],
     tag: `${c.tableName} ${c.name}`,
