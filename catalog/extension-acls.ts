@@ -101,7 +101,7 @@ export async function readExtensionAcls(ctx: CatalogContext): Promise<ExtensionA
               'LANGUAGE ' || pg_catalog.quote_ident(l.lanname), 'language',
               l.lanowner, l.lanacl, pg_catalog.acldefault('l', l.lanowner)
          FROM members m JOIN pg_catalog.pg_language l ON m.classid = 'pg_catalog.pg_language'::pg_catalog.regclass AND l.oid = m.objid)
-     SELECT o.classid::pg_catalog.regclass::text AS catalog, o.objid::int8 AS objid, o.schema, o.name, o.label,
+     SELECT (SELECT k.relname FROM pg_catalog.pg_class k WHERE k.oid = o.classid)::text AS catalog, o.objid::int8 AS objid, o.schema, o.name, o.label,
             o.aclclass, pg_catalog.pg_get_userbyid(o.ownerid) AS owner, o.acl::text AS acl,
             COALESCE(ip.initprivs, o.dflt)::text AS baseacl, o.extoid::int8 AS extoid, NULL::text AS attname
        FROM objs o

@@ -9,6 +9,11 @@ export interface ExtensionObject extends ObjectBase {
   readonly kind: 'extension';
   readonly version: string;
   readonly relocatable: boolean;
+  /**
+   * Tables the extension registered with pg_extension_config_dump(): their rows (those
+   * matching the condition, a WHERE clause or '') are user data and are dumped.
+   */
+  readonly configTables: readonly { readonly id: string; readonly condition: string }[];
 }
 
 interface ExtensionRow {
@@ -17,12 +22,15 @@ interface ExtensionRow {
   nspname: string;
   extversion: string;
   extrelocatable: boolean;
+  config: string[] | null;
+  conditions: string[] | null;
 }
 
 /** Extensions made by initdb (plpgsql) exist in every target, so they are not dumped. */
 export async function readExtensions(ctx: CatalogContext, comments: CommentMap): Promise<ExtensionObject[]> {
   const rows = await ctx.client.query<ExtensionRow>(
-    `SELECT x.oid::int8 AS oid, x.extname, n.nspname, x.extversion, x.extrelocatable
+    `SELECT x.oid::int8 AS oid, x.extname, n.nspname, x.extversion, x.extrelocatable,
+            x.extconfig::int8[]::text[] AS config, x.extcondition AS conditions
        FROM pg_catalog.pg_extension x
        JOIN pg_catalog.pg_namespace n ON n.oid = x.extnamespace
       WHERE x.oid >= $1
@@ -45,6 +53,10 @@ export async function readExtensions(ctx: CatalogContext, comments: CommentMap):
       implicitDeps: [],
       version: r.extversion,
       relocatable: r.extrelocatable,
+      configTables: (r.config ?? []).map((relid, i) => ({
+        id: objectId('pg_class', relid),
+        condition: r.conditions?.[i] ?? '',
+      })),
     };
   });
 }

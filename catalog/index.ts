@@ -1,4 +1,5 @@
 import type { CatalogContext } from './client.js';
+import type { TableObject } from './tables.js';
 import { readColumnDefaults } from './column-defaults.js';
 import { readComments } from './comments.js';
 import { readComposites } from './composites.js';
@@ -58,6 +59,8 @@ export interface Catalog {
   readonly dependencies: readonly DependencyEdge[];
   /** ids of objects that belong to an extension, mapped to the extension's id */
   readonly extensionMembers: ReadonlyMap<string, string>;
+  /** extension configuration tables (members of a dumped extension) whose rows are dumped */
+  readonly configTables?: readonly { readonly table: TableObject; readonly condition: string; readonly extensionId: string }[];
 }
 
 /**
@@ -152,5 +155,14 @@ export async function readCatalog(ctx: CatalogContext): Promise<Catalog> {
   dumped.push(
     ...extensionAcls.filter((a) => a.extensionId === null || kept.has(a.extensionId) || !userExtensions.has(a.extensionId)),
   );
-  return { objects: dumped, dependencies, extensionMembers };
+  const tablesById = new Map(all.flatMap((o) => (o.kind === 'table' ? [[o.id, o] as const] : [])));
+  const configTables = all.flatMap((o) =>
+    o.kind === 'extension' && kept.has(o.id)
+      ? o.configTables.flatMap((c) => {
+          const table = tablesById.get(c.id);
+          return table ? [{ table, condition: c.condition, extensionId: o.id }] : [];
+        })
+      : [],
+  );
+  return { objects: dumped, dependencies, extensionMembers, configTables };
 }

@@ -12,6 +12,8 @@ export interface Item {
   readonly part: ItemPart;
   /** for sequence-set items of identity sequences, the sequence (the object is its table) */
   readonly sequence?: SequenceObject;
+  /** data of an extension's configuration table: the rows matching this WHERE clause ('' = all) */
+  readonly configCondition?: string;
   section: Section;
   priority: number;
   /** a default or check printed inside its table's CREATE; it has no output of its own */

@@ -111,6 +111,11 @@ export function planDump(catalog: Catalog, opts: PlanOptions): Plan {
   for (const [member, extension] of catalog.extensionMembers) {
     if (!byCatalogId.has(member) && byCatalogId.has(extension)) byCatalogId.set(member, byCatalogId.get(extension)!);
   }
+  // Rows of extension configuration tables, loaded after CREATE EXTENSION made the table.
+  for (const c of catalog.configTables ?? []) {
+    const extension = items.get(c.extensionId);
+    if (extension) add(c.table, 'data', { configCondition: c.condition }).deps.add(extension.key);
+  }
   const defItem = (id: string) => {
     const key = byCatalogId.get(id);
     return key === undefined ? undefined : items.get(key);

@@ -99,6 +99,9 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
       case 'view-body':
         if (o.kind === 'view') {
           main.push({ ...base, tag: o.name, desc: 'VIEW', defn: emitViewBody(o), dropStmt: '', copyStmt: null, data: null });
+          // --clean: as pg_dump does, drop the body by putting the stub back, which cuts the view's
+          // ties to what it reads (a function that returns its row type) so those drop before it.
+          main[main.length - 1] = { ...main[main.length - 1]!, dropStmt: emitViewStub(o).replace(/^CREATE VIEW /, 'CREATE OR REPLACE VIEW ') };
         }
         break;
       case 'attach':
@@ -146,6 +149,12 @@ function dataEntry(item: Item, base: Pick<TocEntry, 'namespace' | 'owner' | 'sec
     defn: '',
     dropStmt: '',
     copyStmt: `COPY ${name}${list} FROM stdin;`,
-    data: { kind: 'copy', copyOut: `COPY ${name}${list} TO STDOUT`, table: name, object: t },
+    data: { kind: 'copy', copyOut: copyOutSql(name, cols, list, item.configCondition), table: name, object: t },
   };
+}
+
+/** An extension configuration table's condition selects the rows the user added. */
+function copyOutSql(name: string, cols: readonly string[], list: string, condition: string | undefined): string {
+  if (!condition) return `COPY ${name}${list} TO STDOUT`;
+  return `COPY (SELECT ${cols.length ? cols.join(', ') : '*'} FROM ${name} ${condition}) TO STDOUT`;
 }
