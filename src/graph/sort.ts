@@ -20,19 +20,7 @@ function before(a: Item, b: Item): boolean {
  */
 export function sortItems(items: Map<string, Item>): { order: Item[]; warnings: SortWarning[] } {
   const warnings = breakAllLoops(items);
-  const dependents = new Map<string, string[]>();
-  const waiting = new Map<string, number>();
-  for (const item of items.values()) {
-    let n = 0;
-    for (const d of item.deps) {
-      if (!items.has(d)) continue;
-      n++;
-      const list = dependents.get(d);
-      if (list) list.push(item.key);
-      else dependents.set(d, [item.key]);
-    }
-    waiting.set(item.key, n);
-  }
+  const { dependents, waiting } = indexDependents(items);
   const ready = new MinHeap<Item>(before);
   for (const item of items.values()) if (waiting.get(item.key) === 0) ready.push(item);
   const order: Item[] = [];
@@ -46,6 +34,24 @@ export function sortItems(items: Map<string, Item>): { order: Item[]; warnings: 
   }
   if (order.length !== items.size) throw new Error('dependency sort left items behind after breaking loops');
   return { order, warnings };
+}
+
+/** For each item, who waits on it, and how many of its own dependencies are still to come. */
+function indexDependents(items: Map<string, Item>): { dependents: Map<string, string[]>; waiting: Map<string, number> } {
+  const dependents = new Map<string, string[]>();
+  const waiting = new Map<string, number>();
+  for (const item of items.values()) {
+    let n = 0;
+    for (const d of item.deps) {
+      if (!items.has(d)) continue;
+      n++;
+      const list = dependents.get(d);
+      if (list) list.push(item.key);
+      else dependents.set(d, [item.key]);
+    }
+    waiting.set(item.key, n);
+  }
+  return { dependents, waiting };
 }
 
 /** Tarjan's strongly connected components, iteratively (deep dependency chains exist). */
@@ -101,21 +107,8 @@ function stronglyConnected(items: Map<string, Item>, within: ReadonlySet<string>
  * wait on one. Linear time; on a loop-free graph it is empty and Tarjan never runs.
  */
 function itemsBehindLoops(items: Map<string, Item>): Set<string> {
-  const waiting = new Map<string, number>();
-  const dependents = new Map<string, string[]>();
-  const queue: string[] = [];
-  for (const item of items.values()) {
-    let n = 0;
-    for (const d of item.deps) {
-      if (!items.has(d)) continue;
-      n++;
-      const list = dependents.get(d);
-      if (list) list.push(item.key);
-      else dependents.set(d, [item.key]);
-    }
-    waiting.set(item.key, n);
-    if (n === 0) queue.push(item.key);
-  }
+  const { dependents, waiting } = indexDependents(items);
+  const queue = [...waiting].filter(([, n]) => n === 0).map(([k]) => k);
   for (let i = 0; i < queue.length; i++) {
     for (const k of dependents.get(queue[i]!) ?? []) {
       const left = waiting.get(k)! - 1;
