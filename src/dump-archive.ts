@@ -8,7 +8,8 @@ import type { OutputSettings } from './output-options.js';
 import type { TocEntry } from './toc/toc.js';
 import { isDecoration } from './toc/deps.js';
 import { TOOL_VERSION } from './version.js';
-import { writeArchive, type ArchiveDestination, type ArchiveFormat } from '../writers/archive/index.js';
+import { archiveCompression, writeArchive, type ArchiveDestination, type ArchiveFormat } from '../writers/archive/index.js';
+import { DumpError } from './errors.js';
 import { restoreScript } from '../writers/archive/restore-script.js';
 import { PlainScript } from '../writers/plain-script.js';
 
@@ -25,6 +26,16 @@ export interface ArchiveOutputContext {
   readonly out: Writable;
   /** what the dump is doing, for error messages */
   readonly setCurrent: (what: string) => void;
+}
+
+/** The archive options a dump cannot start without, checked before connecting. */
+export function checkArchiveOptions(options: DumpOptions, destination: ArchiveDestination | undefined): void {
+  const format = options.format;
+  if (format === undefined || format === 'plain') return;
+  if (format !== 'custom' && !destination) {
+    throw new DumpError('usage', `the ${format} format is written to a path, not a stream: use dumpToFile (-f)`);
+  }
+  archiveCompression(format, options.compress);
 }
 
 /** The database's own entries, which only pg_restore --create restores: not in restore.sql unless -C. */

@@ -11,7 +11,7 @@ import { qualify, quoteLiteral } from './sql/quote.js';
 import { isDataOnly, partitionRoot, shapeToc, tablesByOid } from './toc/shape.js';
 import type { CopySource, TocEntry } from './toc/toc.js';
 import type { TableObject } from '../catalog/tables.js';
-import { PlainScript } from '../writers/plain-script.js';
+import { PlainScript, psqlConnect } from '../writers/plain-script.js';
 
 export interface PreparedOutput {
   readonly entries: TocEntry[];
@@ -67,6 +67,8 @@ export async function prepareOutput(
   const tables = tablesByOid(catalog.objects);
   const wantsPreData = !options.dataOnly && !options.noSchema && (options.section === undefined || options.section.includes('pre-data'));
   const database = output.createDatabase && wantsPreData ? await readDatabase({ client: catalogClient, version }) : null;
+  // A name psql's \connect cannot take fails the dump now, not halfway through the script.
+  if (database) psqlConnect(database.name);
   const noOwner = !!options.noOwner || output.setSessionAuthorization;
   const entries = shapeToc(toc, {
     version,

@@ -12,7 +12,7 @@ import { DumpError, isDumpError } from './errors.js';
 import { planDump } from './graph/plan.js';
 import { keepsPart, prepareSelection, resolveSelection, selectObjects, tableLockWanted } from './select/index.js';
 import { prepareOutput } from './dump-output.js';
-import { writeArchiveOutput, type ArchiveDestination } from './dump-archive.js';
+import { checkArchiveOptions, writeArchiveOutput, type ArchiveDestination } from './dump-archive.js';
 import { resolveOutputOptions } from './output-options.js';
 import type { DumpOptions, DumpResult } from './options.js';
 import { qualify, setServerKeywords } from './sql/quote.js';
@@ -21,6 +21,8 @@ import { buildToc } from './toc/build.js';
 import { PlainWriter } from '../writers/plain.js';
 import { Sink } from '../writers/sink.js';
 import { TOOL_VERSION } from './version.js';
+import { lockPermissionError, lockTimeoutError } from './lock-diagnosis.js';
+import { cancelRunningQuery } from './connection/cancel.js';
 
 /** Wraps pg.Client for the catalog readers: counts queries and names the failing one. */
 const LOCK_BATCH = 1000;
@@ -30,15 +32,22 @@ const CATALOG_HELPERS = Number(process.env.PGDUMP_CATALOG_HELPERS ?? 0);
 const CATALOG_HELPERS_FROM_TABLES = 200;
 
 /**
- * The shared lock table holds max_locks_per_transaction × (max_connections +
- * max_prepared_transactions) locks for the whole server. A dump that needs more would fail
- * half-way with "out of shared memory"; say so before writing anything, with the remedy.
+ * The shared lock table holds max_locks_per_transaction locks per server process slot
+ * (connections, autovacuum and background workers, WAL senders) and prepared transaction, for
+ * the whole server. A dump that needs more would fail half-way with "out of shared memory";
+ * say so before writing anything, with the remedy. Counting only max_connections, as the
+ * documentation's short formula does, refuses dumps that pg_dump completes (a fifth of the
+ * slots of a default server are not connections).
  */
-async function checkLockCapacity(client: CountingClient, tables: number): Promise<void> {
+async function checkLockCapacity(client: CountingClient, tables: number, dumpsData = true): Promise<void> {
   const [row] = await client.query<{ per: number; capacity: number }>(
     `SELECT current_setting('max_locks_per_transaction')::int AS per,
             current_setting('max_locks_per_transaction')::int
-              * (current_setting('max_connections')::int + current_setting('max_prepared_transactions')::int) AS capacity`,
+              * (current_setting('max_connections')::int + current_setting('max_prepared_transactions')::int
+                 + current_setting('max_worker_processes')::int + current_setting('max_wal_senders')::int
+                 -- autovacuum workers and launcher; 18 sizes the workers by autovacuum_worker_slots and adds a slot sync worker
+                 + coalesce(current_setting('autovacuum_worker_slots', true)::int + 2,
+                            current_setting('autovacuum_max_workers')::int + 1)) AS capacity`,
   );
   // Other sessions need locks too: keep a margin rather than fill the table to the brim.
   const usable = Math.floor(row!.capacity * 0.9);
@@ -47,8 +56,10 @@ async function checkLockCapacity(client: CountingClient, tables: number): Promis
     throw new DumpError(
       'lock',
       `dumping ${tables} tables needs ${tables} locks but the server's lock table holds about ${row!.capacity} ` +
-        `(max_locks_per_transaction=${row!.per}): raise max_locks_per_transaction to at least ${needed} and restart the server, ` +
-        `or use --no-table-locks (gives up protection against concurrent DDL)`,
+        `(max_locks_per_transaction=${row!.per}): raise max_locks_per_transaction to at least ${needed} and restart the server` +
+        (dumpsData
+          ? ` (--no-table-locks helps only a schema-only dump: reading a table's data locks it too)`
+          : `, or use --no-table-locks (gives up protection against concurrent DDL)`),
     );
   }
 }
@@ -61,6 +72,8 @@ async function lockTables(
   client: CountingClient,
   database: string,
   wanted: (schema: string, name: string) => boolean = () => true,
+  lockWaitTimeout?: string,
+  dumpsData = true,
 ): Promise<number> {
   const rows = (await client.query<{ schema: string; name: string }>(
     `SELECT n.nspname AS schema, c.relname AS name
@@ -71,7 +84,7 @@ async function lockTables(
                            AND d.objid = c.oid AND d.deptype = 'e')
       ORDER BY 1, 2`,
   )).filter((r) => wanted(r.schema, r.name));
-  await checkLockCapacity(client, rows.length);
+  await checkLockCapacity(client, rows.length, dumpsData);
   for (let i = 0; i < rows.length; i += LOCK_BATCH) {
     const names = rows.slice(i, i + LOCK_BATCH).map((r) => qualify(r.schema, r.name));
     try {
@@ -79,8 +92,9 @@ async function lockTables(
     } catch (e) {
       const err = e as { code?: string; message?: string };
       if (err.code === '55P03') {
-        throw new DumpError('lock', `could not lock a table of database "${database}" within --lock-wait-timeout: another session holds a conflicting lock (${err.message})`, { cause: e });
+        throw await lockTimeoutError(client, names, lockWaitTimeout, database, e);
       }
+      if (err.code === '42501') throw await lockPermissionError(client, names, e);
       if (err.code === '53200') {
         throw new DumpError('lock', `out of lock slots locking ${rows.length} tables: raise max_locks_per_transaction on the server`, { cause: e });
       }
@@ -103,12 +117,15 @@ function asDumpError(e: unknown, what: string): DumpError {
 /**
  * Dumps one database as a plain SQL script into `out`. Connects, opens the snapshot,
  * reads the catalog in a fixed number of queries, sorts, and streams the script.
+ * With an archive `format`, writes that archive instead: a custom one into `out` (without data
+ * offsets), or any of them to the path `archive` names.
  */
 export async function dumpToStream(options: DumpOptions, out: Writable, archive?: ArchiveDestination): Promise<DumpResult> {
   if (options.schemaOnly && options.dataOnly) {
     throw new DumpError('usage', 'options -s/--schema-only and -a/--data-only cannot be used together');
   }
   const output = resolveOutputOptions(options);
+  checkArchiveOptions(options, archive);
   const selectionRequest = await prepareSelection(options);
   const resolved = await resolveConnection(options);
   const client = await connect(resolved);
@@ -120,10 +137,20 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
   let current = 'reading the catalog';
   let helpers: pg.Client[] = [];
   const onAbort = () => {
-    client.end().catch(() => undefined);
+    // Cancel first: a backend waiting for a lock or computing would not notice the closed socket.
+    void cancelRunningQuery(client).finally(() => client.end().catch(() => undefined));
+    // A write waiting for a stalled reader to drain would wait for ever: fail it now.
+    out.destroy(new DumpError('aborted', `dump cancelled while ${current}`));
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
+  // Aborted before (or while connecting): the listener will never fire.
+  if (options.signal?.aborted) onAbort();
   client.on('error', () => undefined);
+  // Failures of the output itself (disk full, closed pipe) are output errors, whatever was being read.
+  let outputFailure: Error | null = null;
+  out.on('error', (e: Error) => {
+    outputFailure ??= e;
+  });
   try {
     const sessionOptions: SessionOptions = {
       serializableDeferrable: options.serializableDeferrable,
@@ -144,7 +171,8 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
     current = 'matching the name patterns';
     const selection = await resolveSelection(counting, selectionRequest, session.database);
     current = 'reading the catalog';
-    const tables = options.noTableLocks ? 0 : await lockTables(counting, session.database, (schema, name) => tableLockWanted(selection, schema, name));
+    const dumpsData = !options.schemaOnly && !options.noData && (options.section === undefined || options.section.includes('data'));
+    const tables = options.noTableLocks ? 0 : await lockTables(counting, session.database, (schema, name) => tableLockWanted(selection, schema, name), options.lockWaitTimeout, dumpsData);
     // A big catalog is read over several connections on the dump's snapshot.
     if (tables >= CATALOG_HELPERS_FROM_TABLES) {
       helpers = await openCatalogHelpers(client, resolved, { ...sessionOptions, serializableDeferrable: false }, CATALOG_HELPERS);
@@ -213,6 +241,7 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
     };
   } catch (e) {
     if (options.signal?.aborted) throw new DumpError('aborted', `dump cancelled while ${current}`, { cause: e });
+    if (outputFailure !== null) throw new DumpError('output', `cannot write the output (while ${current}): ${(outputFailure as Error).message}`, { cause: outputFailure });
     throw asDumpError(e, current);
   } finally {
     await closeCatalogHelpers(helpers);

@@ -1,11 +1,13 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { dumpToStream } from './dump.js';
+import { DumpError, isDumpError } from './errors.js';
 import type { DumpOptions, DumpResult } from './options.js';
 import { openOutputFile } from './output.js';
 
 export { DumpError, isDumpError, EXIT_CODES, type DumpErrorCode } from './errors.js';
 export type { DumpOptions, DumpResult, ProgressEvent } from './options.js';
 export { dumpToStream } from './dump.js';
+export { dumpAll, dumpAllToFile, type DumpAllOptions, type DumpAllResult, type DumpAllProgressEvent } from './dumpall.js';
 export { restorePlain } from './restore/plain.js';
 
 /** A readable SQL script plus a promise of the outcome; a failed dump errors the stream and rejects. */
@@ -43,6 +45,10 @@ export async function dumpToFile(options: DumpOptions & { file: string; compress
     return result;
   } catch (e) {
     await output.discard();
+    // Name the file: the dump only knew it could not write its stream.
+    if (isDumpError(e) && e.code === 'output' && e.cause instanceof Error && !e.message.includes(options.file)) {
+      throw new DumpError('output', `cannot write output file "${options.file}": ${e.cause.message}`, { cause: e.cause });
+    }
     throw e;
   }
 }

@@ -35,6 +35,9 @@ export async function openOutputFile(file: string, gzipLevel?: number, sync = tr
   const fileStream = createWriteStream('', { fd: handle.fd, autoClose: false, highWaterMark: 1 << 20 });
   const gzip = gzipLevel !== undefined ? createGzip({ level: gzipLevel }) : null;
   if (gzip) gzip.pipe(fileStream);
+  // pipe() does not pass the file's errors back: without this, a full disk under -Z would
+  // leave the dump waiting for the compressor to drain, forever.
+  if (gzip) fileStream.on('error', (e) => gzip.destroy(e));
   const stream: Writable = gzip ?? fileStream;
   const finished = new Promise<void>((resolve, reject) => {
     fileStream.on('finish', resolve);
@@ -78,11 +81,15 @@ function openSpecialOutput(file: string, gzipLevel?: number): OutputFile {
   const target = createWriteStream(file, { flags: 'w', highWaterMark: 1 << 20 });
   const gzip = gzipLevel !== undefined ? createGzip({ level: gzipLevel }) : null;
   if (gzip) gzip.pipe(target);
+  if (gzip) target.on('error', (e) => gzip.destroy(e));
   const stream: Writable = gzip ?? target;
   const finished = new Promise<void>((resolve, reject) => {
     target.on('finish', resolve);
     target.on('error', reject);
   });
+  // A write that fails before commit() (ENOSPC on /dev/full) reaches the dump through the
+  // stream's 'error' event; this promise must not also surface as an unhandled rejection.
+  finished.catch(() => undefined);
   return {
     stream,
     async commit() {

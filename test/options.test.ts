@@ -12,7 +12,8 @@ import { CASES_DIR } from './util/cases.js';
 import { emitAlterConfig, splitGucList } from '../src/ddl/database.js';
 import { withStandardQuotedBody } from '../src/ddl/function-body.js';
 import { generateRestrictKey } from '../src/output-options.js';
-import { withIfExists } from '../src/toc/clean.js';
+import { entriesToDrop, withIfExists } from '../src/toc/clean.js';
+import type { TocEntry } from '../src/toc/toc.js';
 import { psqlConnect } from '../writers/plain-script.js';
 import { createDatabase, dropDatabase, pgDump, psqlFile, psqlString, query, run, urlWithDatabase } from './util/pg.js';
 
@@ -122,6 +123,30 @@ describe('output option helpers', () => {
     expect(e('DATABASE PROPERTIES', unmark)).toBe(unmark);
     // No spot found: left as it is, as pg_dump does.
     expect(e('PUBLICATION TABLE', 'ALTER PUBLICATION p DROP TABLE ONLY s.t;')).toBe('ALTER PUBLICATION p DROP TABLE ONLY s.t;');
+  });
+
+  it('drops last created first, and what cannot be dropped alone not at all', () => {
+    let id = 0;
+    const entry = (desc: string, namespace: string | null, tag: string, defn: string, dropStmt: string): TocEntry => ({
+      dumpId: ++id, desc, namespace, tag, defn, dropStmt, owner: 'o', section: 'pre-data', copyStmt: null, data: null, deps: [],
+    });
+    const entries = [
+      entry('VIEW', 's', 'v', 'CREATE VIEW s.v AS\n SELECT NULL::integer AS x;\nALTER TABLE s.v OWNER TO o;', 'DROP VIEW s.v;'),
+      entry('FUNCTION', 's', 'f()', 'CREATE FUNCTION s.f() ...', 'DROP FUNCTION s.f();'),
+      entry('VIEW', 's', 'v', 'CREATE OR REPLACE VIEW s.v AS\n SELECT 1 AS x FROM s.f();', ''),
+      entry('INDEX', 's', 'p_idx', 'CREATE INDEX p_idx ON ONLY s.p (k);', 'DROP INDEX s.p_idx;'),
+      entry('INDEX', 's', 'p1_k_idx', 'CREATE INDEX p1_k_idx ON s.p1 (k);', 'DROP INDEX s.p1_k_idx;'),
+      entry('CONSTRAINT', 's', 'p1 p1_pkey', 'ALTER TABLE ONLY s.p1 ADD CONSTRAINT p1_pkey PRIMARY KEY (k);', 'ALTER TABLE ONLY s.p1 DROP CONSTRAINT p1_pkey;'),
+      entry('INDEX ATTACH', 's', 'p1_k_idx', 'ALTER INDEX s.p_idx ATTACH PARTITION s.p1_k_idx;', ''),
+      entry('INDEX ATTACH', 's', 'p1_pkey', 'ALTER INDEX s.p_pkey ATTACH PARTITION s.p1_pkey;', ''),
+      entry('PUBLICATION TABLE', null, 'pub t', 'ALTER PUBLICATION pub ADD TABLE ONLY s.t;', 'ALTER PUBLICATION pub DROP TABLE ONLY s.t;'),
+    ];
+    expect(entriesToDrop(entries, false).map((e) => e.dropStmt)).toEqual([
+      'DROP INDEX s.p_idx;',
+      'CREATE OR REPLACE VIEW s.v AS\n SELECT NULL::integer AS x;',
+      'DROP FUNCTION s.f();',
+      'DROP VIEW s.v;',
+    ]);
   });
 
   it('splits list settings and writes ALTER ... SET as pg_dump does', () => {

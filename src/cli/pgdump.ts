@@ -182,6 +182,12 @@ async function main(argv: string[]): Promise<number> {
     const onSignal = (code: number) => () => {
       signalled = code;
       controller.abort();
+      // The dump winds down by itself (query cancelled, temporary file removed); should anything
+      // keep it from doing so, a signal still ends the process.
+      setTimeout(() => {
+        process.stderr.write('pgdump-ts: dump cancelled by signal\n');
+        process.exit(code);
+      }, 10_000).unref();
     };
     process.once('SIGINT', onSignal(130));
     process.once('SIGTERM', onSignal(143));
@@ -204,6 +210,9 @@ async function main(argv: string[]): Promise<number> {
     } catch (e) {
       if (signalled !== null) {
         process.stderr.write('pgdump-ts: dump cancelled by signal\n');
+        // Output still queued for a reader that stopped reading would keep the process alive.
+        const code = signalled;
+        setImmediate(() => process.exit(code));
         return signalled;
       }
       throw e;

@@ -89,6 +89,12 @@ export function translateConnectError(e: unknown, t: ConnectionTarget, r: Pick<R
   if (isTlsFailure(e)) {
     return fail(`SSL negotiation with ${server} failed: ${msg}`);
   }
+  if (msg === 'There was an error establishing an SSL connection') {
+    return fail(`${server} did not answer the SSL request the way PostgreSQL does: is a PostgreSQL server listening on that host and port?`);
+  }
+  if (msg === 'Connection terminated unexpectedly') {
+    return fail(`${server} closed the connection before it was established: is a PostgreSQL server listening on that host and port, and is it running normally?`);
+  }
   if (code === '53300') {
     return fail(`${server} has no free connection slots for ${where}: ${msg}; retry later or raise max_connections`);
   }

@@ -22,6 +22,21 @@ export interface SessionInfo {
   readonly database: string;
 }
 
+/** The flags whose values become session settings, by setting name. */
+const OPTION_OF_SETTING: Record<string, string> = {
+  lock_timeout: '--lock-wait-timeout',
+  extra_float_digits: '--extra-float-digits',
+};
+
+/** A setting the server refused came from a flag: a usage error naming the flag. */
+function optionError(e: unknown): unknown {
+  const err = e as { code?: string; message?: string };
+  const setting = /parameter "([a-z_]+)"/.exec(err.message ?? '')?.[1];
+  const flag = setting !== undefined ? OPTION_OF_SETTING[setting] : undefined;
+  if (flag === undefined || !['22023', '22P02', '22003'].includes(err.code ?? '')) return e;
+  return new DumpError('usage', `invalid value for ${flag}: ${err.message}`, { cause: e });
+}
+
 /**
  * Opens the one transaction the whole dump reads from. Every setting is made with
  * SET LOCAL inside it, so nothing leaks into a pooled server connection, and nothing uses
@@ -62,7 +77,16 @@ export async function beginDumpSession(client: pg.Client, opts: SessionOptions):
   if (version >= 170000) settings.push(['transaction_timeout', '0']);
   if (opts.quoteAllIdentifiers) settings.push(['quote_all_identifiers', 'on']);
   const sql = settings.map(([k, v]) => `SET LOCAL ${k} = ${quoteLiteral(v)}`).join('; ');
-  await client.query(sql);
-  if (opts.role) await client.query(`SET LOCAL ROLE ${quoteIdent(opts.role)}`);
+  await client.query(sql).catch((e: unknown) => {
+    throw optionError(e);
+  });
+  if (opts.role) {
+    await client.query(`SET LOCAL ROLE ${quoteIdent(opts.role)}`).catch((e: unknown) => {
+      const err = e as { code?: string; message?: string };
+      if (err.code === '42704' || /^role ".*" does not exist$/.test(err.message ?? '')) throw new DumpError('not-found', `role "${opts.role}" given with --role does not exist`, { cause: e });
+      if (err.code === '42501') throw new DumpError('permission', `cannot SET ROLE to "${opts.role}" given with --role: ${err.message}; the connecting user must be a member of it`, { cause: e });
+      throw e;
+    });
+  }
   return { version, versionString: row.vs, encoding: row.enc, database: row.db };
 }

@@ -6,7 +6,7 @@ import { emitAcl } from './acl.js';
  * Settings whose stored value is a list of already-quoted elements; like pg_dump, each element
  * is split out and written as its own literal (`SET search_path TO '$user', 'public'`).
  */
-const LIST_QUOTED_SETTINGS = new Set([
+export const LIST_QUOTED_SETTINGS: ReadonlySet<string> = new Set([
   'local_preload_libraries',
   'search_path',
   'session_preload_libraries',

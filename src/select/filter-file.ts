@@ -49,8 +49,12 @@ const NOT_ALLOWED: Record<'include' | 'exclude', readonly string[]> = {
 
 const isSpace = (c: string | undefined) => c !== undefined && /^[ \t\n\v\f\r]$/.test(c);
 
-/** Parses a filter file's text; `source` names it in errors ("-" for standard input). */
-export function parseFilterFile(text: string, source: string): FilterItem[] {
+/**
+ * Parses a filter file's text; `source` names it in errors ("-" for standard input). With
+ * `dumpall`, the file is read as pg_dumpall reads it: only `exclude database` lines, whose
+ * patterns go to `dumpall.databases`.
+ */
+export function parseFilterFile(text: string, source: string, dumpall?: { databases: string[] }): FilterItem[] {
   const lines = text.split('\n');
   const items: FilterItem[] = [];
   let lineNo = 0;
@@ -149,6 +153,12 @@ export function parseFilterFile(text: string, source: string): FilterItem[] {
       }
     }
 
+    if (dumpall) {
+      if (cmd === 'include') fail(`include filter for "${TYPE_NAMES[type]}" is not allowed`);
+      if (type !== 'database') fail('unsupported filter object');
+      dumpall.databases.push(pattern);
+      continue;
+    }
     if ((RESTORE_ONLY_TYPES as readonly string[]).includes(type) || NOT_ALLOWED[cmd].includes(type)) {
       fail(`${cmd} filter for "${TYPE_NAMES[type]}" is not allowed`);
     }

@@ -99,9 +99,6 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
       case 'view-body':
         if (o.kind === 'view') {
           main.push({ ...base, tag: o.name, desc: 'VIEW', defn: emitViewBody(o), dropStmt: '', copyStmt: null, data: null });
-          // --clean: as pg_dump does, drop the body by putting the stub back, which cuts the view's
-          // ties to what it reads (a function that returns its row type) so those drop before it.
-          main[main.length - 1] = { ...main[main.length - 1]!, dropStmt: emitViewStub(o).replace(/^CREATE VIEW /, 'CREATE OR REPLACE VIEW ') };
         }
         break;
       case 'attach':

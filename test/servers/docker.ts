@@ -17,10 +17,10 @@ export async function dockerAvailable(): Promise<boolean> {
   }
 }
 
-export async function startDockerServer(major: number): Promise<TestServer> {
+export async function startDockerServer(major: number, extra: Readonly<Record<string, string>> = {}): Promise<TestServer> {
   const { GenericContainer, Wait } = await import('testcontainers');
   const settings = ['fsync=off', 'full_page_writes=off', 'synchronous_commit=off', 'wal_level=logical',
-    'max_locks_per_transaction=256', 'max_connections=100'];
+    'max_locks_per_transaction=256', 'max_connections=100', ...Object.entries(extra).map(([k, v]) => `${k}=${v}`)];
   const container = await new GenericContainer(`postgres:${major}`)
     .withEnvironment({ POSTGRES_HOST_AUTH_METHOD: 'trust', POSTGRES_INITDB_ARGS: '-E UTF8 --locale=C' })
     .withCommand(['postgres', ...settings.flatMap((s) => ['-c', s])])

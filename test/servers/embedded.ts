@@ -124,7 +124,8 @@ rm -rf "$2"`;
   return dog.pid;
 }
 
-export async function startEmbeddedServer(major: number): Promise<TestServer> {
+/** `settings`: extra `-c name=value` server settings (after the defaults, so they win). */
+export async function startEmbeddedServer(major: number, settings: Readonly<Record<string, string>> = {}): Promise<TestServer> {
   const owner = serverOwner();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pgdump-ts-pg${major}-`));
   const data = path.join(dir, 'data');
@@ -147,7 +148,7 @@ export async function startEmbeddedServer(major: number): Promise<TestServer> {
     let port = 0;
     for (let attempt = 1; ; attempt++) {
       port = await freePort();
-      const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c wal_level=logical -c max_locks_per_transaction=256 -c max_connections=100`;
+      const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c wal_level=logical -c max_locks_per_transaction=256 -c max_connections=100${Object.entries(settings).map(([k, v]) => ` -c ${k}=${v}`).join('')}`;
       try {
         await run(path.join(bin, 'pg_ctl'), ['-D', data, '-l', log, '-t', '120', '-o', opts, '-w', 'start'], owner, env);
         break;

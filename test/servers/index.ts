@@ -49,16 +49,20 @@ function dockerAvailable(): Promise<boolean> {
   return dockerAnswer;
 }
 
-/** Start (or, with PGDUMP_TEST_URL, look up) one server of the given major. */
-export async function startServer(major: number): Promise<TestServer> {
+/**
+ * Start (or, with PGDUMP_TEST_URL, look up) one server of the given major. `settings` are extra
+ * server settings (`max_connections: '5'`); a server given by PGDUMP_TEST_URL cannot have them.
+ */
+export async function startServer(major: number, settings?: Readonly<Record<string, string>>): Promise<TestServer> {
   const external = externalServers();
+  if (external && settings) throw new Error('PGDUMP_TEST_URL is set: no server with custom settings can be started');
   if (external) {
     const found = (await external).find((s) => s.major === major);
     if (!found) throw new Error(`PGDUMP_TEST_URL has no server of major ${major}`);
     return found;
   }
-  if (await dockerAvailable()) return (await import('./docker.js')).startDockerServer(major);
-  return (await import('./embedded.js')).startEmbeddedServer(major);
+  if (await dockerAvailable()) return (await import('./docker.js')).startDockerServer(major, settings);
+  return (await import('./embedded.js')).startEmbeddedServer(major, settings);
 }
 
 /** All requested servers, started in parallel. With PGDUMP_TEST_URL: all of its servers (filtered by PG_VERSIONS if set). */
@@ -72,7 +76,7 @@ export async function startServers(): Promise<TestServer[]> {
     if (missing.length) throw new Error(`PGDUMP_TEST_URL has no server of major ${missing.join(', ')}`);
     return all.filter((s) => wanted.includes(s.major));
   }
-  const results = await Promise.allSettled(requestedMajors().map(startServer));
+  const results = await Promise.allSettled(requestedMajors().map((m) => startServer(m)));
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed.length) {
     const started = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));

@@ -2,7 +2,7 @@ import type { DataSource, TocEntry } from '../../src/toc/toc.js';
 import { isDecoration } from '../../src/toc/deps.js';
 import { catalogIdOf } from './catalog-ids.js';
 import { SECTION_CODE, type ArchiveTocEntry } from './format.js';
-import { restoreOwnerStatement } from './owner.js';
+import { ownerUnknownToRestore, restoreOwnerStatement } from './owner.js';
 
 /** An archive entry with where its data comes from. */
 export interface ArchiveEntry extends ArchiveTocEntry {
@@ -67,7 +67,7 @@ export function archiveEntries(entries: readonly TocEntry[], opts: ArchiveEntryO
     special('SEARCHPATH', "SELECT pg_catalog.set_config('search_path', '', false);\n"),
   ];
   for (const e of entries) {
-    const dropStmt = withNewline(e.dropStmt);
+    const dropStmt = ownerUnknownToRestore(e.desc, e.owner, e.dropStmt) ? '' : withNewline(e.dropStmt);
     const owned = restoreOwnerStatement({ desc: e.desc, tag: e.tag, namespace: e.namespace, owner: e.owner, dropStmt });
     let defn: string;
     let afterOwner = '';
@@ -84,13 +84,20 @@ export function archiveEntries(entries: readonly TocEntry[], opts: ArchiveEntryO
     } else defn = withNewline(withoutOwner(e.defn, owned));
     const isDefinition = e.planKey !== undefined && e.planKey === e.objectId && !isDecoration(e.desc);
     const { tableoid, oid } = isDefinition ? catalogIdOf(e.objectId) : { tableoid: 0, oid: 0 };
+    let { desc, tag } = e;
+    // A view's real query, given after a placeholder: pg_restore would set the view's owner a
+    // second time after it; pg_dump records it as the view's _RETURN rule, which it does not.
+    if (owned && !e.defnParts && desc === 'VIEW') {
+      desc = 'RULE';
+      tag = `${e.tag} _RETURN`;
+    }
     out.push({
       dumpId: e.dumpId,
       hadDumper: e.data !== null,
       tableoid,
       oid,
-      tag: e.tag,
-      desc: e.desc,
+      tag,
+      desc,
       section: SECTION_CODE[e.section],
       defn,
       dropStmt,

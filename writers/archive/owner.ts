@@ -18,6 +18,21 @@ const PLAIN_NAMED = new Set([
 /** Types whose name needs their signature, which pg_restore takes from the DROP statement. */
 const NAMED_BY_DROP = new Set(['AGGREGATE', 'FUNCTION', 'OPERATOR', 'OPERATOR CLASS', 'OPERATOR FAMILY', 'PROCEDURE']);
 
+/** Entry types pg_restore knows to have no owner of their own: it sets none, and says nothing. */
+const UNOWNED_TYPES = new Set([
+  'CAST', 'CHECK CONSTRAINT', 'CONSTRAINT', 'DATABASE PROPERTIES', 'DEFAULT', 'FK CONSTRAINT', 'INDEX', 'RULE',
+  'TRIGGER', 'ROW SECURITY', 'POLICY', 'USER MAPPING',
+]);
+
+/**
+ * Would pg_restore warn that it does not know how to set this entry's owner? It does for an
+ * entry with an owner and a drop statement of a type on neither of its lists; pg_dump gives
+ * such entries (a publication's tables) no drop statement.
+ */
+export function ownerUnknownToRestore(desc: string, owner: string | null, dropStmt: string): boolean {
+  return !!owner && !!dropStmt && !OWNED_TYPES.has(desc) && !UNOWNED_TYPES.has(desc);
+}
+
 export interface OwnedEntryFields {
   readonly desc: string;
   readonly tag: string;

@@ -26,7 +26,7 @@ function fromFile(e: TocEntry): TocEntry {
     return { ...e, data: null, defn: `${prefix}${fill.join('\n')}` };
   }
   const file = `$$PATH$$/${e.dumpId}.dat`;
-  const stmt = e.copyStmt?.replace(/ FROM stdin;\s*$/, ` FROM '${file}';`) ?? `\\i ${file}`;
+  const stmt = e.copyStmt?.replace(/ FROM stdin;\s*$/, () => ` FROM '${file}';`) ?? `\\i ${file}`;
   return { ...e, data: null, copyStmt: null, defn: `${prefix}${stmt}` };
 }
 

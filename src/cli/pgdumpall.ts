@@ -1,0 +1,258 @@
+#!/usr/bin/env node
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { dumpAll, dumpAllToFile, type DumpAllOptions } from '../dumpall.js';
+import { DumpError, EXIT_CODES, isDumpError } from '../errors.js';
+import { TOOL_VERSION } from '../version.js';
+
+const CONTENT = 'Options controlling the output content:';
+const CONNECTION = 'Connection options:';
+
+function parseRowsPerInsert(v: string): number {
+  const n = /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > 2147483647) throw new InvalidArgumentError('--rows-per-insert must be in range 1..2147483647');
+  return n;
+}
+
+function parseFloatDigits(v: string): number {
+  const n = /^\s*-?\d+\s*$/.test(v) ? Number(v) : NaN;
+  if (!(n >= -15 && n <= 3)) throw new InvalidArgumentError('--extra-float-digits must be in range -15..3');
+  return n;
+}
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+function program(): Command {
+  const content = (flags: string, description: string) => new Option(flags, description).helpGroup(CONTENT);
+  const connection = (flags: string, description: string) => new Option(flags, description).helpGroup(CONNECTION);
+  return new Command('pgdumpall-ts')
+    .description('Dumps a PostgreSQL cluster (roles, tablespaces, every database) as an SQL script, like pg_dumpall, without client binaries.')
+    .addOption(new Option('-f, --file <file>', 'output file name (default: standard output)'))
+    .addOption(new Option('-v, --verbose', 'verbose mode'))
+    .addOption(new Option('--lock-wait-timeout <timeout>', 'fail after waiting TIMEOUT for a table lock'))
+    .addOption(content('-a, --data-only', 'dump only the data, not the schema'))
+    .addOption(content('-c, --clean', 'clean (drop) databases before recreating'))
+    .addOption(content('-E, --encoding <encoding>', 'dump the data in encoding ENCODING'))
+    .addOption(content('-g, --globals-only', 'dump only global objects, no databases'))
+    .addOption(content('-O, --no-owner', 'skip restoration of object ownership'))
+    .addOption(content('-r, --roles-only', 'dump only roles, no databases or tablespaces'))
+    .addOption(content('-s, --schema-only', 'dump only the schema, no data'))
+    .addOption(content('-S, --superuser <name>', 'superuser user name to use in the dump'))
+    .addOption(content('-t, --tablespaces-only', 'dump only tablespaces, no databases or roles'))
+    .addOption(content('-x, --no-privileges', 'do not dump privileges (grant/revoke)'))
+    .addOption(content('--no-acl', 'same as --no-privileges').hideHelp())
+    .addOption(content('--binary-upgrade', 'for use by upgrade utilities only (not supported)').hideHelp())
+    .addOption(content('--column-inserts', 'dump data as INSERT commands with column names'))
+    .addOption(content('--attribute-inserts', 'same as --column-inserts').hideHelp())
+    .addOption(content('--disable-dollar-quoting', 'disable dollar quoting, use SQL standard quoting'))
+    .addOption(content('--disable-triggers', 'disable triggers during data-only restore'))
+    .addOption(content('--exclude-database <pattern>', 'exclude databases whose name matches PATTERN').argParser(collect))
+    .addOption(content('--extra-float-digits <num>', 'override default setting for extra_float_digits').argParser(parseFloatDigits))
+    .addOption(content('--filter <filename>', 'exclude databases specified in FILENAME').argParser(collect))
+    .addOption(content('--if-exists', 'use IF EXISTS when dropping objects'))
+    .addOption(content('--inserts', 'dump data as INSERT commands, rather than COPY'))
+    .addOption(content('--load-via-partition-root', 'load partitions via the root table'))
+    .addOption(content('--no-comments', 'do not dump comments'))
+    .addOption(content('--no-data', 'do not dump data'))
+    .addOption(content('--no-policies', 'do not dump row security policies'))
+    .addOption(content('--no-publications', 'do not dump publications'))
+    .addOption(content('--no-role-passwords', 'do not dump passwords for roles'))
+    .addOption(content('--no-schema', 'do not dump schema'))
+    .addOption(content('--no-security-labels', 'do not dump security label assignments'))
+    .addOption(content('--no-statistics', 'do not dump statistics (the default)'))
+    .addOption(content('--no-subscriptions', 'do not dump subscriptions'))
+    .addOption(content('--no-sync', 'do not wait for changes to be written safely to disk'))
+    .addOption(content('--no-table-access-method', 'do not dump table access methods'))
+    .addOption(content('--no-tablespaces', 'do not dump tablespace assignments'))
+    .addOption(content('--no-toast-compression', 'do not dump TOAST compression methods'))
+    .addOption(content('--no-unlogged-table-data', 'do not dump unlogged table data'))
+    .addOption(content('--on-conflict-do-nothing', 'add ON CONFLICT DO NOTHING to INSERT commands'))
+    .addOption(content('--quote-all-identifiers', 'quote all identifiers, even if not key words'))
+    .addOption(content('--restrict-key <key>', 'use provided string as psql \\restrict key'))
+    .addOption(content('--rows-per-insert <nrows>', 'number of rows per INSERT; implies --inserts').argParser(parseRowsPerInsert))
+    .addOption(content('--sequence-data', 'include sequence data in dump'))
+    .addOption(content('--use-set-session-authorization', 'use SET SESSION AUTHORIZATION commands instead of ALTER OWNER commands to set ownership'))
+    .addOption(connection('-d, --dbname <connstr>', 'connect using connection string (its database name is ignored)'))
+    .addOption(connection('-h, --host <hostname>', 'database server host or socket directory'))
+    .addOption(connection('-l, --database <dbname>', 'alternative default database'))
+    .addOption(connection('-p, --port <port>', 'database server port number'))
+    .addOption(connection('-U, --username <name>', 'connect as specified database user'))
+    .addOption(connection('-w, --no-password', 'never prompt for password'))
+    .addOption(connection('-W, --password', 'force password prompt (should happen automatically)'))
+    .addOption(connection('--role <rolename>', 'do SET ROLE before dump'))
+    .version(TOOL_VERSION, '-V, --version', 'output version information, then exit')
+    .helpOption('-?, --help', 'show this help, then exit')
+    .addHelpText('after', '\nIf -f/--file is not used, then the SQL script will be written to the standard output.\n')
+    .showHelpAfterError(false)
+    .configureOutput({ writeErr: (s) => process.stderr.write(s.startsWith('error:') ? `pgdumpall-ts: ${s}` : s) })
+    .exitOverride();
+}
+
+interface CliFlags {
+  file?: string;
+  verbose?: boolean;
+  lockWaitTimeout?: string;
+  dataOnly?: boolean;
+  clean?: boolean;
+  encoding?: string;
+  globalsOnly?: boolean;
+  owner: boolean;
+  rolesOnly?: boolean;
+  schemaOnly?: boolean;
+  superuser?: string;
+  tablespacesOnly?: boolean;
+  privileges: boolean;
+  acl: boolean;
+  binaryUpgrade?: boolean;
+  columnInserts?: boolean;
+  attributeInserts?: boolean;
+  disableDollarQuoting?: boolean;
+  disableTriggers?: boolean;
+  excludeDatabase?: string[];
+  extraFloatDigits?: number;
+  filter?: string[];
+  ifExists?: boolean;
+  inserts?: boolean;
+  loadViaPartitionRoot?: boolean;
+  comments: boolean;
+  data: boolean;
+  policies: boolean;
+  publications: boolean;
+  rolePasswords: boolean;
+  schema: boolean;
+  securityLabels: boolean;
+  statistics: boolean;
+  subscriptions: boolean;
+  sync: boolean;
+  tableAccessMethod: boolean;
+  tablespaces: boolean;
+  toastCompression: boolean;
+  unloggedTableData: boolean;
+  onConflictDoNothing?: boolean;
+  quoteAllIdentifiers?: boolean;
+  restrictKey?: string;
+  rowsPerInsert?: number;
+  sequenceData?: boolean;
+  useSetSessionAuthorization?: boolean;
+  dbname?: string;
+  host?: string;
+  database?: string;
+  port?: string;
+  username?: string;
+  password: boolean | undefined;
+  role?: string;
+}
+
+function toOptions(f: CliFlags, passwordFlagGiven: boolean): DumpAllOptions {
+  if (f.binaryUpgrade) throw new DumpError('usage', '--binary-upgrade is not supported: it serves pg_upgrade, which runs its own pg_dumpall');
+  return {
+    dbname: f.dbname,
+    host: f.host,
+    port: f.port,
+    username: f.username,
+    database: f.database,
+    // commander folds -w/--no-password and -W/--password into one boolean
+    noPassword: passwordFlagGiven && f.password === false,
+    forcePassword: passwordFlagGiven && f.password === true,
+    role: f.role,
+    globalsOnly: f.globalsOnly,
+    rolesOnly: f.rolesOnly,
+    tablespacesOnly: f.tablespacesOnly,
+    excludeDatabase: f.excludeDatabase,
+    filter: f.filter,
+    noRolePasswords: !f.rolePasswords,
+    clean: f.clean,
+    ifExists: f.ifExists,
+    schemaOnly: f.schemaOnly,
+    dataOnly: f.dataOnly,
+    noOwner: !f.owner,
+    noPrivileges: !f.privileges || !f.acl,
+    noComments: !f.comments,
+    noData: !f.data,
+    noSchema: !f.schema,
+    noPolicies: !f.policies,
+    noPublications: !f.publications,
+    noSubscriptions: !f.subscriptions,
+    noSecurityLabels: !f.securityLabels,
+    noStatistics: !f.statistics,
+    noTablespaces: !f.tablespaces,
+    noTableAccessMethod: !f.tableAccessMethod,
+    noToastCompression: !f.toastCompression,
+    noUnloggedTableData: !f.unloggedTableData,
+    sequenceData: f.sequenceData,
+    inserts: f.inserts,
+    columnInserts: f.columnInserts || f.attributeInserts,
+    rowsPerInsert: f.rowsPerInsert,
+    onConflictDoNothing: f.onConflictDoNothing,
+    disableTriggers: f.disableTriggers,
+    superuser: f.superuser,
+    disableDollarQuoting: f.disableDollarQuoting,
+    quoteAllIdentifiers: f.quoteAllIdentifiers,
+    useSetSessionAuthorization: f.useSetSessionAuthorization,
+    loadViaPartitionRoot: f.loadViaPartitionRoot,
+    lockWaitTimeout: f.lockWaitTimeout,
+    extraFloatDigits: f.extraFloatDigits,
+    encoding: f.encoding,
+    restrictKey: f.restrictKey,
+    noSync: !f.sync,
+    onWarning: (m) => process.stderr.write(`pgdumpall-ts: warning: ${m}\n`),
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const cmd = program();
+  let verbose = false;
+  try {
+    cmd.parse(argv);
+    if (cmd.args.length > 0) {
+      throw new DumpError('usage', `too many command-line arguments (first is "${cmd.args[0]}")`);
+    }
+    const flags = cmd.opts<CliFlags>();
+    verbose = !!flags.verbose;
+    const options = toOptions(flags, cmd.getOptionValueSource('password') === 'cli');
+    const controller = new AbortController();
+    options.signal = controller.signal;
+    let signalled: number | null = null;
+    const onSignal = (code: number) => () => {
+      signalled = code;
+      controller.abort();
+    };
+    process.once('SIGINT', onSignal(130));
+    process.once('SIGTERM', onSignal(143));
+    if (verbose) {
+      options.onProgress = (e) => {
+        if (e.type === 'globals') process.stderr.write(`pgdumpall-ts: read ${e.roles} roles and ${e.tablespaces} tablespaces\n`);
+        if (e.type === 'database') process.stderr.write(`pgdumpall-ts: dumping database "${e.name}"\n`);
+        if (e.type === 'entry') process.stderr.write(`pgdumpall-ts: dumping ${e.desc} ${e.namespace ? e.namespace + '.' : ''}${e.tag}\n`);
+      };
+    }
+    try {
+      if (flags.file) await dumpAllToFile({ ...options, file: flags.file });
+      else await dumpAll(options, process.stdout);
+    } catch (e) {
+      if (signalled !== null) {
+        process.stderr.write('pgdumpall-ts: dump cancelled by signal\n');
+        return signalled;
+      }
+      throw e;
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
+      return EXIT_CODES.usage;
+    }
+    if (isDumpError(e)) {
+      process.stderr.write(`pgdumpall-ts: error: ${e.message}\n`);
+      if (verbose && e.detail) process.stderr.write(`${e.detail}\n`);
+      if (verbose && e.cause) process.stderr.write(`${String((e.cause as Error).stack ?? e.cause)}\n`);
+      return EXIT_CODES[e.code];
+    }
+    process.stderr.write(`pgdumpall-ts: error: ${(e as Error).message ?? String(e)}\n`);
+    if (verbose) process.stderr.write(`${(e as Error).stack}\n`);
+    return EXIT_CODES.internal;
+  }
+}
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});
