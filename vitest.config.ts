@@ -8,7 +8,9 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 300_000,
     teardownTimeout: 60_000,
-    fileParallelism: true,
+    // Test files share the servers (and cluster-wide roles); run them one after another so one
+    // file's locks, roles or load cannot stall another's.
+    fileParallelism: false,
     maxWorkers: 2,
   },
 });

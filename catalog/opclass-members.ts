@@ -47,7 +47,7 @@ export function memberColumns(refCatalog: 'pg_opclass' | 'pg_opfamily', refOid: 
                     'oid', ao.oid::int8, 'strategy', ao.amopstrategy,
                     'op', ao.amopopr::pg_catalog.regoperator::text,
                     'sortschema', sn.nspname, 'sortfamily', sf.opfname)
-                  ORDER BY ao.amopstrategy, ao.amoplefttype::pg_catalog.regtype::text, ao.amoprighttype::pg_catalog.regtype::text, ao.amopopr::pg_catalog.regoperator::text)
+                  ORDER BY ao.amopstrategy, ao.oid)
              FROM pg_catalog.pg_amop ao
              JOIN pg_catalog.pg_depend d
                ON d.classid = 'pg_catalog.pg_amop'::pg_catalog.regclass AND d.objid = ao.oid
@@ -60,7 +60,7 @@ export function memberColumns(refCatalog: 'pg_opclass' | 'pg_opfamily', refOid: 
                     'lefttype', ap.amproclefttype::pg_catalog.regtype::text,
                     'righttype', ap.amprocrighttype::pg_catalog.regtype::text,
                     'func', ap.amproc::pg_catalog.regprocedure::text)
-                  ORDER BY ap.amprocnum, ap.amproclefttype::pg_catalog.regtype::text, ap.amprocrighttype::pg_catalog.regtype::text, ap.amproc::pg_catalog.regprocedure::text)
+                  ORDER BY ap.amprocnum, ap.oid)
              FROM pg_catalog.pg_amproc ap
              JOIN pg_catalog.pg_depend d
                ON d.classid = 'pg_catalog.pg_amproc'::pg_catalog.regclass AND d.objid = ap.oid

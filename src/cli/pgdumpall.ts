@@ -253,6 +253,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A closed standard output (`--help | head`) must not crash the process; a dump to it
+// notices the failed write itself and reports it.
+process.stdout.on('error', () => undefined);
+
 main(process.argv).then((code) => {
   process.exitCode = code;
 });
