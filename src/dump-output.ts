@@ -49,6 +49,11 @@ function* scriptTexts(entries: readonly TocEntry[], tables: ReadonlyMap<number, 
   }
 }
 
+async function sqlAsciiDatabase(client: CatalogClient): Promise<boolean> {
+  const [row] = await client.query<{ enc: string }>(`SELECT pg_catalog.current_setting('server_encoding') AS enc`);
+  return row?.enc === 'SQL_ASCII';
+}
+
 /**
  * Applies the output options to the built entries and prepares what the writer needs for them:
  * the --create entries, partition-root and INSERT data, the -E encoding, and the script state
@@ -85,8 +90,11 @@ export async function prepareOutput(
 
   let encoding: OutputEncoding | null = null;
   let encodingName = 'UTF8';
-  if (output.encoding !== null) {
-    encodingName = await canonicalEncoding(catalogClient, output.encoding);
+  // A SQL_ASCII database holds bytes in no particular encoding, which the server refuses to
+  // send as UTF8 (invalid byte sequence): by default its script is SQL_ASCII, as pg_dump's is.
+  const requested = output.encoding ?? (await sqlAsciiDatabase(catalogClient) ? 'SQL_ASCII' : null);
+  if (requested !== null) {
+    encodingName = await canonicalEncoding(catalogClient, requested);
     if (encodingName !== 'UTF8') encoding = await buildOutputEncoding(catalogClient, encodingName, scriptTexts(entries, tables));
   }
   const wrapped = encoding ? encodingStream(out, encoding) : null;

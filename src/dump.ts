@@ -111,6 +111,14 @@ function asDumpError(e: unknown, what: string): DumpError {
   if (err.code === '42501') {
     return new DumpError('permission', `permission denied while ${what}: ${err.message}; dump as a role that can read it, or exclude it with --exclude-table`, { cause: e });
   }
+  // Bytes that are not UTF8 can only come from a SQL_ASCII database: in a table's rows the
+  // script can carry them as they are; in the catalog (names, comments, definitions) they
+  // cannot be read, since the catalog is read as UTF8 text.
+  if (err.code === '22021' && /encoding "UTF8"/.test(err.message ?? '')) {
+    return what.startsWith('reading table')
+      ? new DumpError('query', `${what} failed: ${err.message}: the rows are not UTF8 text (a SQL_ASCII database?); dump with --encoding SQL_ASCII`, { cause: e })
+      : new DumpError('unsupported', `${what} failed: ${err.message}: the database has names or catalog text that are not valid UTF8 (SQL_ASCII), which pgdump-ts cannot read`, { cause: e });
+  }
   return new DumpError('query', `${what} failed: ${err.message ?? String(e)}`, { cause: e });
 }
 

@@ -1,6 +1,7 @@
-import { createWriteStream, promises as fs } from 'node:fs';
+import { createWriteStream, fsync, open as openFd, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
+import { promisify } from 'node:util';
 import { createGzip } from 'node:zlib';
 import { DumpError } from './errors.js';
 
@@ -24,15 +25,19 @@ export async function openOutputFile(file: string, gzipLevel?: number, sync = tr
   if (existing && !existing.isFile()) return openSpecialOutput(file, gzipLevel);
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
-  let handle: fs.FileHandle;
+  let fd: number;
   try {
     // 0666 less the umask, like any file pg_dump writes
-    handle = await fs.open(tmp, 'w', 0o666);
+    fd = await promisify(openFd)(tmp, 'w', 0o666);
   } catch (e) {
     throw new DumpError('output', `cannot write output file "${file}": ${(e as Error).message}`, { cause: e });
   }
   // A large buffer: COPY data arrives in ~1 MB pieces, and each write is a thread-pool hop.
-  const fileStream = createWriteStream('', { fd: handle.fd, autoClose: false, highWaterMark: 1 << 20 });
+  // The stream owns the descriptor and is the only one to close it: its destroy() closes it
+  // whatever autoClose says, and closing the number a second time (a FileHandle of it, say)
+  // would close whatever reused it meanwhile, such as a socket, and libuv aborts the process.
+  const fileStream = createWriteStream('', { fd, autoClose: false, highWaterMark: 1 << 20 });
+  const fileClosed = new Promise<void>((resolve) => fileStream.once('close', () => resolve()));
   const gzip = gzipLevel !== undefined ? createGzip({ level: gzipLevel }) : null;
   if (gzip) gzip.pipe(fileStream);
   // pipe() does not pass the file's errors back: without this, a full disk under -Z would
@@ -46,11 +51,9 @@ export async function openOutputFile(file: string, gzipLevel?: number, sync = tr
   // discard() closes the file without waiting for this; an in-flight write then fails (EBADF),
   // which must not surface as an unhandled rejection.
   finished.catch(() => undefined);
-  let closed = false;
   const close = async () => {
-    if (closed) return;
-    closed = true;
-    await handle.close().catch(() => undefined);
+    fileStream.destroy();
+    await fileClosed;
   };
   return {
     stream,
@@ -58,7 +61,7 @@ export async function openOutputFile(file: string, gzipLevel?: number, sync = tr
       stream.end();
       try {
         await finished;
-        if (sync) await handle.sync();
+        if (sync) await promisify(fsync)(fd);
         await close();
         await fs.rename(tmp, file);
       } catch (e) {
@@ -69,7 +72,6 @@ export async function openOutputFile(file: string, gzipLevel?: number, sync = tr
     },
     async discard() {
       stream.destroy();
-      fileStream.destroy();
       await close();
       await fs.rm(tmp, { force: true });
     },

@@ -239,6 +239,13 @@ async function main(argv: string[]): Promise<number> {
 // notices the failed write itself and reports it.
 process.stdout.on('error', () => undefined);
 
+// A dump that stops with nothing left to wait for, without settling, is a failure, not a success.
+process.exitCode = EXIT_CODES.internal;
+let settled = false;
+process.on('exit', () => {
+  if (!settled && process.exitCode === EXIT_CODES.internal) process.stderr.write('pgdump-ts: error: internal error: the dump stopped before it finished\n');
+});
 main(process.argv).then((code) => {
+  settled = true;
   process.exitCode = code;
 });
