@@ -2,6 +2,7 @@ import type { CatalogContext } from './client.js';
 import type { TableObject } from './tables.js';
 import { readColumnDefaults } from './column-defaults.js';
 import { readComments } from './comments.js';
+import { readSecurityLabels, type SecurityLabelMap } from './security-labels.js';
 import { readComposites } from './composites.js';
 import { readConstraints } from './constraints.js';
 import { readDefaultAcls } from './default-acls.js';
@@ -61,6 +62,8 @@ export interface Catalog {
   readonly extensionMembers: ReadonlyMap<string, string>;
   /** extension configuration tables (members of a dumped extension) whose rows are dumped */
   readonly configTables?: readonly { readonly table: TableObject; readonly condition: string; readonly extensionId: string }[];
+  /** SECURITY LABELs by object id (pg_seclabel; shared objects' labels are read with them) */
+  readonly securityLabels?: SecurityLabelMap;
 }
 
 /**
@@ -88,6 +91,7 @@ export async function readCatalog(ctx: CatalogContext): Promise<Catalog> {
   );
   const dependenciesP = handled(readDependencies(ctx));
   const extensionAclsP = handled(readExtensionAcls(ctx));
+  const securityLabelsP = handled(readSecurityLabels(ctx));
   const standaloneSequencesP = sequencesP.then((sequences) => sequences.filter((s) => !s.ownedBy?.identity));
   const parts: Promise<readonly DumpObject[]>[] = [
     readSchemas(ctx, comments),
@@ -137,7 +141,7 @@ export async function readCatalog(ctx: CatalogContext): Promise<Catalog> {
     // (new kinds: add `readX(ctx, comments),` above this line)
   ];
   const all: DumpObject[] = (await Promise.all(parts)).flat();
-  const [dependencies, extensionAcls] = await Promise.all([dependenciesP, extensionAclsP]);
+  const [dependencies, extensionAcls, securityLabels] = await Promise.all([dependenciesP, extensionAclsP, securityLabelsP]);
   const kept = new Set<string>();
   const objects = all.filter((o) => {
     if (extensionMembers.has(o.id)) return false;
@@ -164,5 +168,5 @@ export async function readCatalog(ctx: CatalogContext): Promise<Catalog> {
         })
       : [],
   );
-  return { objects: dumped, dependencies, extensionMembers, configTables };
+  return { objects: dumped, dependencies, extensionMembers, configTables, securityLabels };
 }

@@ -201,6 +201,7 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
       noComments: !!options.noComments,
       useSetSessionAuthorization: output.setSessionAuthorization,
       disableDollarQuoting: output.disableDollarQuoting,
+      securityLabels: options.noSecurityLabels ? undefined : catalog.securityLabels,
     });
     // The output options reshape the entries in place, so the writer below gets them.
     current = 'preparing the output';

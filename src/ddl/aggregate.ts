@@ -49,6 +49,7 @@ export function emitAggregate(a: AggregateObject): ObjectDdl {
     create: `CREATE AGGREGATE ${name}(${a.args || '*'}) (\n${aggregateDetails(a).join(',\n')}\n);`,
     drop: `DROP ${label};`,
     owner: ownerStatement(label, a.owner),
+    labelTarget: label,
     comments: commentOn(label, a.comment),
     aclLabel: aclTarget,
     acl: emitAcl({ target: aclTarget, cls: 'function', owner: a.owner, serverHasMaintain: false }, a.acl, a.baseAcl),

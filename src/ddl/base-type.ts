@@ -53,6 +53,7 @@ export function emitBaseType(t: BaseTypeObject): ObjectDdl {
     // The type and its I/O functions depend on each other: only CASCADE can drop them.
     drop: t.definition ? `DROP TYPE ${name} CASCADE;` : `DROP TYPE ${name};`,
     owner: ownerStatement(label, t.owner),
+    labelTarget: label,
     comments: commentOn(label, t.comment),
     aclLabel: label,
     acl: emitAcl({ target: label, cls: 'type', owner: t.owner, serverHasMaintain: false }, t.acl, t.baseAcl),

@@ -15,6 +15,7 @@ export function emitComposite(t: CompositeObject): ObjectDdl {
     create: `CREATE TYPE ${name} AS (\n${attrs}\n);`,
     drop: `DROP TYPE ${name};`,
     owner: ownerStatement(label, t.owner),
+    labelTarget: label,
     comments: [
       ...commentOn(label, t.comment),
       ...t.attributes.flatMap((a) => commentOn(`COLUMN ${name}.${quoteIdent(a.name)}`, a.comment)),

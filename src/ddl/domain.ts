@@ -20,6 +20,7 @@ export function emitDomain(d: DomainObject): ObjectDdl {
     create,
     drop: `DROP DOMAIN ${name};`,
     owner: ownerStatement(label, d.owner),
+    labelTarget: label,
     comments: [
       ...commentOn(label, d.comment),
       ...d.constraints

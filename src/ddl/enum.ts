@@ -13,6 +13,7 @@ export function emitEnum(t: EnumObject): ObjectDdl {
     create: `CREATE TYPE ${name} AS ENUM (\n${labels}\n);`,
     drop: `DROP TYPE ${name};`,
     owner: ownerStatement(label, t.owner),
+    labelTarget: label,
     comments: commentOn(label, t.comment),
     aclLabel: label,
     acl: emitAcl({ target: label, cls: 'type', owner: t.owner, serverHasMaintain: false }, t.acl, t.baseAcl),

@@ -24,6 +24,7 @@ export function emitEventTrigger(e: EventTriggerObject): ObjectDdl {
     create,
     drop: `DROP ${label};`,
     owner: ownerStatement(label, e.owner),
+    labelTarget: label,
     comments: commentOn(label, e.comment),
     aclLabel: null,
     acl: '',

@@ -95,6 +95,7 @@ export function emitForeignTable(t: ForeignTableObject, ctx: EmitContext): Objec
     create,
     drop: `DROP FOREIGN TABLE ${name};`,
     owner: ownerStatement(label, t.owner),
+    labelTarget: label,
     comments: [
       ...commentOn(label, t.comment),
       ...t.columns.flatMap((c) => commentOn(`COLUMN ${name}.${quoteIdent(c.name)}`, c.comment)),

@@ -13,6 +13,7 @@ export function emitFunction(f: FunctionObject): ObjectDdl {
     create: `${f.definition};`,
     drop: `DROP ${label};`,
     owner: ownerStatement(label, f.owner),
+    labelTarget: label,
     comments: commentOn(label, f.comment),
     aclLabel: label,
     acl: emitAcl({ target: label, cls: 'function', owner: f.owner, serverHasMaintain: false }, f.acl, f.baseAcl),

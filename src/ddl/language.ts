@@ -21,6 +21,7 @@ export function emitLanguage(l: LanguageObject): ObjectDdl {
     create: `${create};`,
     drop: `DROP PROCEDURAL LANGUAGE ${name};`,
     owner: ownerStatement(`PROCEDURAL LANGUAGE ${name}`, l.owner),
+    labelTarget: `LANGUAGE ${name}`,
     comments: commentOn(`LANGUAGE ${name}`, l.comment),
     aclLabel: `LANGUAGE ${name}`,
     // USAGE can only ever be granted on a trusted language.

@@ -11,6 +11,7 @@ export function emitLargeObject(l: LargeObjectObject): ObjectDdl {
     create: `SELECT pg_catalog.lo_create(${quoteLiteral(String(l.oid))});`,
     drop: `SELECT pg_catalog.lo_unlink(${quoteLiteral(String(l.oid))});`,
     owner: ownerStatement(label, l.owner),
+    labelTarget: label,
     comments: commentOn(label, l.comment),
     aclLabel: label,
     acl: emitAcl({ target: label, cls: 'large-object', owner: l.owner, serverHasMaintain: false }, l.acl, l.baseAcl),

@@ -21,6 +21,7 @@ export function emitPublication(p: PublicationObject, ctx: EmitContext): ObjectD
     create: `CREATE PUBLICATION ${name}${p.allTables ? ' FOR ALL TABLES' : ''} WITH (${options.join(', ')});`,
     drop: `DROP PUBLICATION ${name};`,
     owner: ownerStatement(label, p.owner),
+    labelTarget: label,
     comments: commentOn(label, p.comment),
     aclLabel: null,
     acl: '',

@@ -18,6 +18,7 @@ export function emitRange(r: RangeObject): ObjectDdl {
     create: `CREATE TYPE ${name} AS RANGE (\n${opts.join(',\n')}\n);`,
     drop: `DROP TYPE ${name};`,
     owner: ownerStatement(label, r.owner),
+    labelTarget: label,
     comments: commentOn(label, r.comment),
     aclLabel: label,
     acl: emitAcl({ target: label, cls: 'type', owner: r.owner, serverHasMaintain: false }, r.acl, r.baseAcl),

@@ -19,6 +19,7 @@ export function emitSchema(s: SchemaObject, ctx: EmitContext): ObjectDdl {
     create: s.preexisting ? '' : `CREATE SCHEMA ${name};`,
     drop: s.preexisting ? '' : `DROP SCHEMA ${name};`,
     owner,
+    labelTarget: label,
     comments: commentOn(label, comment),
     aclLabel: label,
     acl: emitAcl({ target: label, cls: 'schema', owner: s.owner, serverHasMaintain: false }, s.acl, s.baseAcl),

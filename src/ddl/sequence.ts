@@ -42,6 +42,7 @@ export function emitSequence(s: SequenceObject, ownedBy: string | null): ObjectD
     drop: `DROP SEQUENCE ${name};`,
     owner: ownerStatement(label, s.owner),
     afterOwner: ownedBy ? `ALTER SEQUENCE ${name} OWNED BY ${ownedBy};` : undefined,
+    labelTarget: label,
     comments: commentOn(label, s.comment),
     aclLabel: label,
     acl: emitAcl({ target: label, cls: 'sequence', owner: s.owner, serverHasMaintain: false }, s.acl, s.baseAcl),

@@ -33,6 +33,7 @@ export function emitSubscription(s: SubscriptionObject, ctx: EmitContext): Objec
       `PUBLICATION ${s.publications.map(quoteIdent).join(', ')} WITH (${options.join(', ')});`,
     drop: `DROP SUBSCRIPTION ${name};`,
     owner: ownerStatement(label, s.owner),
+    labelTarget: label,
     comments: commentOn(label, s.comment),
     aclLabel: null,
     acl: '',

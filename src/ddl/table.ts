@@ -143,6 +143,7 @@ export function emitTable(t: TableObject, ctx: EmitContext): ObjectDdl {
     create,
     drop: `DROP TABLE ${name};`,
     owner: ownerStatement(label, t.owner),
+    labelTarget: label,
     comments: [
       ...commentOn(label, t.comment),
       ...t.columns.flatMap((c) => commentOn(`COLUMN ${name}.${quoteIdent(c.name)}`, c.comment)),

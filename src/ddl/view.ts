@@ -40,6 +40,7 @@ export function emitView(v: ViewObject, ctx: EmitContext): ObjectDdl {
     create,
     drop: `DROP ${label};`,
     owner: ownerStatement(matview ? label : `TABLE ${name}`, v.owner),
+    labelTarget: label,
     comments: [
       ...commentOn(label, v.comment),
       ...v.columns.flatMap((c) => commentOn(`COLUMN ${name}.${quoteIdent(c.name)}`, c.comment)),

@@ -8,7 +8,8 @@ import { emitShellType } from '../ddl/base-type.js';
 import { emitAttachPartition } from '../ddl/table.js';
 import { withStandardQuotedBody } from '../ddl/function-body.js';
 import { emitMatviewRefresh, emitViewBody, emitViewStub } from '../ddl/view.js';
-import { qualify, quoteIdent } from '../sql/quote.js';
+import { qualify, quoteIdent, quoteLiteral } from '../sql/quote.js';
+import type { SecurityLabelMap } from '../../catalog/security-labels.js';
 import type { TocEntry } from './toc.js';
 import { linkDependencies } from './deps.js';
 import { foreignTableDataEntry } from './foreign-data.js';
@@ -23,6 +24,19 @@ export interface TocOptions {
   readonly useSetSessionAuthorization?: boolean;
   /** --disable-dollar-quoting: function bodies as standard string literals */
   readonly disableDollarQuoting?: boolean;
+  /** SECURITY LABELs to dump (absent with --no-security-labels) */
+  readonly securityLabels?: SecurityLabelMap;
+}
+
+/**
+ * pg_dump names COMMENT, SECURITY LABEL and ACL entries with the object's unqualified name
+ * (`TABLE t`, `COLUMN t.c`, `FUNCTION f(integer)`); the schema is the entry's namespace.
+ */
+export function unqualifiedTag(label: string, schema: string | null): string {
+  if (schema === null) return label;
+  const prefix = ` ${quoteIdent(schema)}.`;
+  const at = label.indexOf(prefix);
+  return at < 0 ? label : label.slice(0, at + 1) + label.slice(at + prefix.length);
 }
 
 /** Column list for COPY: generated columns are computed on restore, never copied. */
@@ -67,14 +81,24 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
         if (defn) main.push({ ...base, tag: ddl.tag, desc: ddl.desc, defn, dropStmt: ddl.drop, copyStmt: null, data: null, defnParts });
         if (!opts.noComments) {
           for (const c of ddl.comments) {
-            main.push({ ...base, tag: c.label, desc: 'COMMENT', defn: c.sql, dropStmt: '', copyStmt: null, data: null });
+            main.push({ ...base, tag: unqualifiedTag(c.label, o.schema), desc: 'COMMENT', defn: c.sql, dropStmt: '', copyStmt: null, data: null });
+          }
+        }
+        const labels = opts.securityLabels?.get(o.id);
+        if (labels && ddl.labelTarget) {
+          for (const l of labels) {
+            const relation = relationNames.get(o.id);
+            if (l.column !== null && !relation) continue;
+            const target = l.column === null ? ddl.labelTarget : `COLUMN ${relation}.${quoteIdent(l.column)}`;
+            const sql = `SECURITY LABEL FOR ${quoteIdent(l.provider)} ON ${target} IS ${quoteLiteral(l.label)};`;
+            main.push({ ...base, tag: unqualifiedTag(target, o.schema), desc: 'SECURITY LABEL', defn: sql, dropStmt: '', copyStmt: null, data: null });
           }
         }
         if (!opts.noPrivileges && ddl.acl && ddl.aclLabel) {
           acls.push({
             ...base,
             section: o.kind === 'default-acl' ? 'post-data' : base.section,
-            tag: ddl.aclLabel,
+            tag: unqualifiedTag(ddl.aclLabel, o.schema),
             desc: o.kind === 'default-acl' ? 'DEFAULT ACL' : 'ACL',
             defn: ddl.acl,
             dropStmt: '',
