@@ -141,6 +141,8 @@ function withoutOmittedClauses(o: DumpObject, sel: Selection): DumpObject {
       };
     case 'index':
       return sel.noTablespaces ? { ...o, tablespace: null } : o;
+    case 'constraint':
+      return sel.noTablespaces && o.indexTablespace ? { ...o, indexTablespace: null } : o;
     case 'foreign-table':
       return sel.noToastCompression ? { ...o, columns: o.columns.map(column) } : o;
     default:
