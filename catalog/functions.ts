@@ -10,6 +10,8 @@ export interface FunctionObject extends ObjectBase {
   readonly isProcedure: boolean;
   /** `name(argtypes)` identity signature for ALTER/COMMENT/GRANT, name unquoted */
   readonly identityArgs: string;
+  /** input argument types only, as pg_dump names functions in its entries: `f(integer, text)` */
+  readonly argTypes: string;
   /** complete CREATE statement as the server renders it (pg_get_functiondef) */
   readonly definition: string;
 }
@@ -24,6 +26,7 @@ interface FunctionRow {
   nspoid: string;
   prokind: string;
   identity: string;
+  argtypes: string;
   def: string;
 }
 
@@ -34,6 +37,9 @@ export async function readFunctions(ctx: CatalogContext, comments: CommentMap): 
             pg_catalog.pg_get_userbyid(p.proowner) AS owner, p.proacl::text AS acl,
             pg_catalog.acldefault('f', p.proowner)::text AS baseacl, p.prokind,
             pg_catalog.pg_get_function_identity_arguments(p.oid) AS identity,
+            pg_catalog.array_to_string(ARRAY(SELECT pg_catalog.format_type(a.t, NULL)
+                                               FROM pg_catalog.unnest(p.proargtypes) WITH ORDINALITY AS a(t, n)
+                                              ORDER BY a.n), ', ') AS argtypes,
             pg_catalog.pg_get_functiondef(p.oid) AS def
        FROM pg_catalog.pg_proc p
        JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
@@ -52,6 +58,7 @@ export async function readFunctions(ctx: CatalogContext, comments: CommentMap): 
       implicitDeps: [objectId('pg_namespace', r.nspoid)],
       isProcedure: r.prokind === 'p',
       identityArgs: r.identity,
+      argTypes: r.argtypes,
       definition: r.def.replace(/^CREATE OR REPLACE /, 'CREATE ').replace(/\n$/, ''),
     };
   });

@@ -102,4 +102,25 @@ describe.each(servers.map((s) => [s.major, s] as const))('PostgreSQL %i: non-sup
     expect(owners).toEqual([{ owner: 'rel_app_restorer' }]);
     void major;
   });
+
+  it('a FORCE ROW LEVEL SECURITY table restores its rows for a non-superuser owner (RLS enabled after the data)', async () => {
+    const src = await createDatabase(server.url, 'rel_force_rls_src');
+    await createDatabase(server.url, 'rel_force_rls_dst');
+    await query(server.url, 'ALTER DATABASE rel_force_rls_dst OWNER TO rel_app_restorer');
+    await psqlString(src, `CREATE TABLE public.secrets (id int PRIMARY KEY, owner_name text);
+      INSERT INTO public.secrets VALUES (1, 'ann'), (2, 'bob');
+      CREATE POLICY mine ON public.secrets USING (owner_name = current_user);
+      ALTER TABLE public.secrets ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE public.secrets FORCE ROW LEVEL SECURITY;`);
+    const r = await cli(['-O', '-x', src]);
+    expect(r.code, r.stderr).toBe(0);
+    const script = r.stdout.toString();
+    const restorer = as(server.url, 'rel_app_restorer', 'rel_force_rls_dst');
+    const restored = await psqlString(restorer, script).catch((e: Error) => ({ stdout: '', stderr: e.message }));
+    expect(restored.stderr).toBe('');
+    const [flags] = await query(restorer, `SELECT relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname = 'secrets'`);
+    expect(flags).toEqual({ relrowsecurity: true, relforcerowsecurity: true });
+    const [rows] = await query(urlWithDatabase(server.url, 'rel_force_rls_dst'), 'SELECT count(*)::int AS n FROM public.secrets');
+    expect(rows).toEqual({ n: 2 });
+  });
 });

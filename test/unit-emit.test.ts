@@ -13,7 +13,7 @@ import { emitDomain, emitDomainLateChecks } from '../src/ddl/domain.js';
 import { emitEnum } from '../src/ddl/enum.js';
 import { emitObject } from '../src/ddl/index.js';
 import { emitSequence, emitSequenceSet, sequenceOptionLines } from '../src/ddl/sequence.js';
-import { emitTable } from '../src/ddl/table.js';
+import { emitRowSecurity, emitTable } from '../src/ddl/table.js';
 import { emitMatviewRefresh, emitView, emitViewBody, emitViewStub } from '../src/ddl/view.js';
 
 function base(id: string, name: string, schema: string | null = 'public'): ObjectBase {
@@ -219,7 +219,9 @@ describe('emitTable', () => {
     expect(create).toContain('ALTER TABLE ONLY public.t ALTER COLUMN doc SET STORAGE EXTERNAL;');
     expect(create).toContain('ALTER TABLE ONLY public.t ALTER COLUMN doc SET (n_distinct=100);');
     expect(create).toContain('ALTER TABLE ONLY public.t REPLICA IDENTITY FULL;');
-    expect(create).toContain('ALTER TABLE public.t ENABLE ROW LEVEL SECURITY;');
+    // Row security is enabled after the data, in an entry of its own.
+    expect(create).not.toContain('ENABLE ROW LEVEL SECURITY');
+    expect(emitRowSecurity(t)).toBe('ALTER TABLE public.t ENABLE ROW LEVEL SECURITY;');
   });
 
   it('gives owner, drop, comments and privileges of the table and its columns', () => {
@@ -380,7 +382,9 @@ describe('emitDomain', () => {
   });
 
   it('leaves NOT VALID checks for after the data', () => {
-    const late = emitDomainLateChecks(domain);
+    const entries = emitDomainLateChecks(domain);
+    expect(entries.map((e) => e.tag)).toEqual(['us_postal later']);
+    const late = entries.map((e) => [e.sql, ...e.comments.map((c) => c.sql)].join('\n')).join('\n');
     expect(late).toContain('ALTER DOMAIN public.us_postal');
     expect(late).toContain('ADD CONSTRAINT later CHECK ((length(VALUE) = 5)) NOT VALID;');
     expect(late).toContain(`COMMENT ON CONSTRAINT later ON DOMAIN public.us_postal IS 'not valid';`);

@@ -44,6 +44,7 @@ function func(oid: number, name: string, identityArgs: string): FunctionObject {
     kind: 'function',
     isProcedure: false,
     identityArgs,
+    argTypes: identityArgs,
     definition: `CREATE FUNCTION s.${name}(${identityArgs}) RETURNS s.t LANGUAGE internal AS $function$x$function$`,
   };
 }

@@ -157,6 +157,7 @@ function func(oid: number, name: string, identityArgs = ''): FunctionObject {
     kind: 'function',
     isProcedure: false,
     identityArgs,
+    argTypes: identityArgs,
     definition: `CREATE OR REPLACE FUNCTION public.${name}(${identityArgs}) RETURNS integer LANGUAGE sql AS $function$select 1$function$`,
   };
 }

@@ -1,7 +1,7 @@
 import type { DomainObject } from '../../catalog/domains.js';
 import { qualify, quoteIdent } from '../sql/quote.js';
 import { emitAcl } from './acl.js';
-import { commentOn, ownerStatement, type ObjectDdl } from './common.js';
+import { commentOn, ownerStatement, type CommentDdl, type ObjectDdl } from './common.js';
 
 export function emitDomain(d: DomainObject): ObjectDdl {
   const name = qualify(d.schema, d.name);
@@ -27,19 +27,20 @@ export function emitDomain(d: DomainObject): ObjectDdl {
         .filter((c) => c.validated)
         .flatMap((c) => commentOn(`CONSTRAINT ${quoteIdent(c.name)} ON ${label}`, c.comment)),
     ],
-    aclLabel: label,
-    acl: emitAcl({ target: label, cls: 'type', owner: d.owner, serverHasMaintain: false }, d.acl, d.baseAcl),
+    // pg_dump grants on a domain as on any type: GRANT ... ON TYPE.
+    aclLabel: `TYPE ${name}`,
+    acl: emitAcl({ target: `TYPE ${name}`, cls: 'type', owner: d.owner, serverHasMaintain: false }, d.acl, d.baseAcl),
   };
 }
 
-/** NOT VALID checks, added after the data (which may violate them) so they stay unvalidated. */
-export function emitDomainLateChecks(d: DomainObject): string {
+/** NOT VALID checks, added after the data (which may violate them) so they stay unvalidated; one entry each, as pg_dump has. */
+export function emitDomainLateChecks(d: DomainObject): { tag: string; sql: string; comments: CommentDdl[] }[] {
   const name = qualify(d.schema, d.name);
   return d.constraints
     .filter((c) => !c.validated)
-    .flatMap((c) => [
-      `ALTER DOMAIN ${name}\n    ADD CONSTRAINT ${quoteIdent(c.name)} ${c.definition} NOT VALID;`,
-      ...commentOn(`CONSTRAINT ${quoteIdent(c.name)} ON DOMAIN ${name}`, c.comment).map((x) => x.sql),
-    ])
-    .join('\n');
+    .map((c) => ({
+      tag: `${d.name} ${c.name}`,
+      sql: `ALTER DOMAIN ${name}\n    ADD CONSTRAINT ${quoteIdent(c.name)} ${c.definition} NOT VALID;`,
+      comments: commentOn(`CONSTRAINT ${quoteIdent(c.name)} ON DOMAIN ${name}`, c.comment),
+    }));
 }

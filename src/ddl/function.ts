@@ -9,7 +9,7 @@ export function emitFunction(f: FunctionObject): ObjectDdl {
   const label = `${what} ${signature}`;
   return {
     desc: what,
-    tag: `${f.name}(${f.identityArgs})`,
+    tag: `${f.name}(${f.argTypes})`,
     create: `${f.definition};`,
     drop: `DROP ${label};`,
     owner: ownerStatement(label, f.owner),

@@ -89,6 +89,14 @@ function typedTableHead(t: TableObject, name: string, defaults: ReadonlyMap<stri
   return lines.length ? `${head} (\n${lines.join(',\n')}\n)` : head;
 }
 
+/**
+ * Row security is enabled after the data, with the policies (pg_dump's ROW SECURITY entry): a
+ * non-superuser owner restoring a FORCE ROW LEVEL SECURITY table could not COPY into it otherwise.
+ */
+export function emitRowSecurity(t: TableObject): string {
+  return `ALTER TABLE ${qualify(t.schema, t.name)} ENABLE ROW LEVEL SECURITY;`;
+}
+
 export function emitTable(t: TableObject, ctx: EmitContext): ObjectDdl {
   const name = qualify(t.schema, t.name);
   const label = `TABLE ${name}`;
@@ -118,7 +126,6 @@ export function emitTable(t: TableObject, ctx: EmitContext): ObjectDdl {
     const local = c.notNullConstraint ? c.notNullConstraint.isLocal && c.notNullConstraint.validated : c.notNull;
     if (local) alters.push(`ALTER TABLE ONLY ${name} ALTER COLUMN ${quoteIdent(c.name)} SET NOT NULL;`);
   }
-  if (t.rowSecurity) alters.push(`ALTER TABLE ${name} ENABLE ROW LEVEL SECURITY;`);
   if (t.forceRowSecurity) alters.push(`ALTER TABLE ${name} FORCE ROW LEVEL SECURITY;`);
   if (t.replicaIdentity === 'f') alters.push(`ALTER TABLE ONLY ${name} REPLICA IDENTITY FULL;`);
   if (t.replicaIdentity === 'n') alters.push(`ALTER TABLE ONLY ${name} REPLICA IDENTITY NOTHING;`);

@@ -4,7 +4,7 @@ import type { SequenceObject } from '../../catalog/sequences.js';
 export type Section = 'pre-data' | 'data' | 'post-data';
 
 /** What part of an object an item prints. */
-export type ItemPart = 'definition' | 'data' | 'sequence-set' | 'refresh' | 'view-body' | 'domain-checks' | 'attach' | 'shell-type';
+export type ItemPart = 'definition' | 'data' | 'sequence-set' | 'refresh' | 'view-body' | 'domain-checks' | 'attach' | 'shell-type' | 'row-security';
 
 export interface Item {
   readonly key: string;
@@ -121,6 +121,8 @@ export const PART_PRIORITY: Record<Exclude<ItemPart, 'definition'>, number> = {
   attach: 10.2,
   'view-body': 10.5,
   'domain-checks': 31,
+  // ENABLE ROW LEVEL SECURITY goes with the policies, after the data (pg_dump's ROW SECURITY entry)
+  'row-security': 36,
   data: 20,
   'sequence-set': 21,
   refresh: 50,

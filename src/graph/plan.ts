@@ -105,6 +105,7 @@ export function planDump(catalog: Catalog, opts: PlanOptions): Plan {
     if (o.kind === 'view' && o.relkind === 'm' && o.populated) add(o, 'refresh').deps.add(def.key);
     // NOT VALID domain checks are added after the data, which need not satisfy them.
     if (o.kind === 'domain' && o.constraints.some((c) => !c.validated)) add(o, 'domain-checks').deps.add(def.key);
+    if (o.kind === 'table' && o.rowSecurity) add(o, 'row-security').deps.add(def.key);
   }
 
   // Needing an object an extension made means needing the extension.
@@ -184,7 +185,7 @@ export function planDump(catalog: Catalog, opts: PlanOptions): Plan {
   // Checks print in name order inside CREATE TABLE, whatever order the sort released them in.
   for (const list of inlineChecks.values()) list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const isSchema = (i: Item) =>
-    i.part === 'definition' || i.part === 'view-body' || i.part === 'domain-checks' || i.part === 'shell-type' || i.part === 'attach';
+    i.part === 'definition' || i.part === 'view-body' || i.part === 'domain-checks' || i.part === 'shell-type' || i.part === 'attach' || i.part === 'row-security';
   const wanted = order.filter((i) => !i.absorbed && (isSchema(i) ? opts.schema : opts.data));
   return { items: wanted, inlineDefaults, inlineChecks, warnings };
 }

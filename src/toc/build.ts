@@ -5,7 +5,7 @@ import { emitObject, type EmitContext } from '../ddl/index.js';
 import { emitSequenceSet } from '../ddl/sequence.js';
 import { emitDomainLateChecks } from '../ddl/domain.js';
 import { emitShellType } from '../ddl/base-type.js';
-import { emitAttachPartition } from '../ddl/table.js';
+import { emitAttachPartition, emitRowSecurity } from '../ddl/table.js';
 import { withStandardQuotedBody } from '../ddl/function-body.js';
 import { emitMatviewRefresh, emitViewBody, emitViewStub } from '../ddl/view.js';
 import { qualify, quoteIdent, quoteLiteral } from '../sql/quote.js';
@@ -67,7 +67,7 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
   const refreshes: Omit<TocEntry, 'dumpId'>[] = [];
   for (const item of plan.items) {
     const o = item.object;
-    const base = { namespace: o.schema, owner: o.owner, section: item.section, deps: [] as number[], objectId: o.id, planKey: item.key };
+    const base = { namespace: o.kind === 'extension' ? null : o.schema, owner: o.owner, section: item.section, deps: [] as number[], objectId: o.id, planKey: item.key };
     switch (item.part) {
       case 'definition': {
         let ddl = emitObject(o, ctx);
@@ -130,12 +130,23 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
           main.push({ ...base, tag: o.name, desc: 'TABLE ATTACH', defn: emitAttachPartition(o), dropStmt: '', copyStmt: null, data: null });
         }
         break;
+      case 'row-security':
+        if (o.kind === 'table') {
+          main.push({ ...base, tag: o.name, desc: 'ROW SECURITY', defn: emitRowSecurity(o), dropStmt: '', copyStmt: null, data: null });
+        }
+        break;
       case 'shell-type':
         main.push({ ...base, tag: o.name, desc: 'SHELL TYPE', defn: emitShellType(o), dropStmt: '', copyStmt: null, data: null });
         break;
       case 'domain-checks':
         if (o.kind === 'domain') {
-          main.push({ ...base, tag: o.name, desc: 'CHECK CONSTRAINT', defn: emitDomainLateChecks(o), dropStmt: '', copyStmt: null, data: null });
+          for (const check of emitDomainLateChecks(o)) {
+            main.push({ ...base, tag: check.tag, desc: 'CHECK CONSTRAINT', defn: check.sql, dropStmt: '', copyStmt: null, data: null });
+            if (opts.noComments) continue;
+            for (const c of check.comments) {
+              main.push({ ...base, tag: unqualifiedTag(c.label, o.schema), desc: 'COMMENT', defn: c.sql, dropStmt: '', copyStmt: null, data: null });
+            }
+          }
         }
         break;
       case 'refresh':
