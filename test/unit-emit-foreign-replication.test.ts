@@ -119,7 +119,8 @@ describe('foreign table emitter', () => {
     expect(ddl.desc).toBe('FOREIGN TABLE');
     expect(ddl.owner).toBe('ALTER FOREIGN TABLE s.ft OWNER TO alice;');
     expect(ddl.comments.map((c) => c.sql)).toEqual([`COMMENT ON COLUMN s.ft.b IS 'col';`]);
-    expect(ddl.acl).toBe('GRANT SELECT ON TABLE s.ft TO bob;\nGRANT SELECT(b) ON TABLE s.ft TO bob;');
+    expect(ddl.acl).toBe('GRANT SELECT ON TABLE s.ft TO bob;');
+    expect(ddl.columnAcls).toEqual([{ label: 'COLUMN s.ft.b', sql: 'GRANT SELECT(b) ON TABLE s.ft TO bob;' }]);
   });
 
   it('creates a partition with every column and attaches it', () => {

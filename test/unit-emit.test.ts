@@ -239,10 +239,8 @@ describe('emitTable', () => {
       `COMMENT ON TABLE public."My Table" IS 'a table';`,
       `COMMENT ON COLUMN public."My Table".c IS 'it''s c';`,
     ]);
-    expect(ddl.acl.split('\n')).toEqual([
-      'GRANT ALL ON TABLE public."My Table" TO bob;',
-      'GRANT SELECT(c) ON TABLE public."My Table" TO bob;',
-    ]);
+    expect(ddl.acl).toBe('GRANT ALL ON TABLE public."My Table" TO bob;');
+    expect(ddl.columnAcls).toEqual([{ label: 'COLUMN public."My Table".c', sql: 'GRANT SELECT(c) ON TABLE public."My Table" TO bob;' }]);
   });
 
   it('names a PostgreSQL 18 NOT NULL constraint only when the name is not the default', () => {

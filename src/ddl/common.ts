@@ -32,6 +32,8 @@ export interface ObjectDdl {
   /** statements that need the final owner in place (a sequence's OWNED BY needs the table's owner) */
   readonly afterOwner?: string;
   readonly comments: readonly CommentDdl[];
+  /** column privileges, one ACL entry per column as pg_dump has them (`COLUMN s.t.c`) */
+  readonly columnAcls?: readonly CommentDdl[];
   /** what SECURITY LABEL names (`TABLE s.t`), for the kinds that can carry labels */
   readonly labelTarget?: string;
   /** `TABLE s.t`-style label for ACL headers; null when the object has no privileges */

@@ -84,9 +84,12 @@ export function emitForeignTable(t: ForeignTableObject, ctx: EmitContext): Objec
   // Privileges on a foreign table are granted ON TABLE, like any relation's.
   const aclTarget = `TABLE ${name}`;
   const serverHasMaintain = ctx.version >= 170000;
-  const columnAcls = t.columns.map((c) =>
-    emitAcl({ target: aclTarget, cls: 'table', owner: t.owner, column: c.name, serverHasMaintain }, c.acl, '{}'),
-  );
+  const columnAcls = t.columns
+    .map((c) => ({
+      label: `COLUMN ${name}.${quoteIdent(c.name)}`,
+      sql: emitAcl({ target: aclTarget, cls: 'table', owner: t.owner, column: c.name, serverHasMaintain }, c.acl, '{}'),
+    }))
+    .filter((a) => a.sql);
   const tableAcl = emitAcl({ target: aclTarget, cls: 'table', owner: t.owner, serverHasMaintain }, t.acl, t.baseAcl);
   const label = `FOREIGN TABLE ${name}`;
   return {
@@ -103,6 +106,7 @@ export function emitForeignTable(t: ForeignTableObject, ctx: EmitContext): Objec
       ...checks.flatMap((c) => commentOn(`CONSTRAINT ${quoteIdent(c.name)} ON ${name}`, c.comment)),
     ],
     aclLabel: aclTarget,
-    acl: [tableAcl, ...columnAcls].filter((s) => s).join('\n'),
+    acl: tableAcl,
+    columnAcls,
   };
 }

@@ -131,14 +131,11 @@ export function emitTable(t: TableObject, ctx: EmitContext): ObjectDdl {
   if (t.replicaIdentity === 'n') alters.push(`ALTER TABLE ONLY ${name} REPLICA IDENTITY NOTHING;`);
   if (alters.length) create += '\n' + alters.join('\n');
   const columnAcls = t.columns
-    .map((c) =>
-      emitAcl(
-        { target: label, cls: 'table', owner: t.owner, column: c.name, serverHasMaintain: ctx.version >= 170000 },
-        c.acl,
-        '{}',
-      ),
-    )
-    .filter((s) => s);
+    .map((c) => ({
+      label: `COLUMN ${name}.${quoteIdent(c.name)}`,
+      sql: emitAcl({ target: label, cls: 'table', owner: t.owner, column: c.name, serverHasMaintain: ctx.version >= 170000 }, c.acl, '{}'),
+    }))
+    .filter((a) => a.sql);
   const tableAcl = emitAcl(
     { target: label, cls: 'table', owner: t.owner, serverHasMaintain: ctx.version >= 170000 },
     t.acl,
@@ -161,6 +158,7 @@ export function emitTable(t: TableObject, ctx: EmitContext): ObjectDdl {
       ...(ctx.inlineChecks.get(t.id) ?? []).flatMap((c) => commentOn(`CONSTRAINT ${quoteIdent(c.name)} ON ${name}`, c.comment)),
     ],
     aclLabel: label,
-    acl: [tableAcl, ...columnAcls].filter((s) => s).join('\n'),
+    acl: tableAcl,
+    columnAcls,
   };
 }

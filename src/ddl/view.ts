@@ -46,18 +46,17 @@ export function emitView(v: ViewObject, ctx: EmitContext): ObjectDdl {
       ...v.columns.flatMap((c) => commentOn(`COLUMN ${name}.${quoteIdent(c.name)}`, c.comment)),
     ],
     aclLabel: `TABLE ${name}`,
-    acl: [
-      emitAcl({ target: `TABLE ${name}`, cls: 'table', owner: v.owner, serverHasMaintain: ctx.version >= 170000 }, v.acl, v.baseAcl),
-      ...v.columns.map((c) =>
-        emitAcl(
+    acl: emitAcl({ target: `TABLE ${name}`, cls: 'table', owner: v.owner, serverHasMaintain: ctx.version >= 170000 }, v.acl, v.baseAcl),
+    columnAcls: v.columns
+      .map((c) => ({
+        label: `COLUMN ${name}.${quoteIdent(c.name)}`,
+        sql: emitAcl(
           { target: `TABLE ${name}`, cls: 'table', owner: v.owner, column: c.name, serverHasMaintain: ctx.version >= 170000 },
           c.acl,
           '{}',
         ),
-      ),
-    ]
-      .filter((s) => s)
-      .join('\n'),
+      }))
+      .filter((a) => a.sql),
   };
 }
 

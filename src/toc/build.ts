@@ -106,6 +106,11 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
             data: null,
           });
         }
+        if (!opts.noPrivileges) {
+          for (const c of ddl.columnAcls ?? []) {
+            acls.push({ ...base, tag: unqualifiedTag(c.label, o.schema), desc: 'ACL', defn: c.sql, dropStmt: '', copyStmt: null, data: null });
+          }
+        }
         break;
       }
       case 'data':
