@@ -79,7 +79,10 @@ export async function readExtensionAcls(ctx: CatalogContext): Promise<ExtensionA
         WHERE d.deptype = 'e' AND d.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass),
      objs AS (
        SELECT m.classid, m.objid, m.extoid, n.nspname AS schema, p.proname::text AS name,
-              'FUNCTION ' || p.oid::pg_catalog.regprocedure::text AS label, 'function' AS aclclass,
+              'FUNCTION ' || pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(p.proname) || '('
+                || pg_catalog.array_to_string(ARRAY(SELECT pg_catalog.format_type(a.t, NULL)
+                                                      FROM pg_catalog.unnest(p.proargtypes) WITH ORDINALITY AS a(t, k)
+                                                     ORDER BY a.k), ', ') || ')' AS label, 'function' AS aclclass,
               p.proowner AS ownerid, p.proacl AS acl, pg_catalog.acldefault('f', p.proowner) AS dflt
          FROM members m JOIN pg_catalog.pg_proc p ON m.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND p.oid = m.objid
          JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
