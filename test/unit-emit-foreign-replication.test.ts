@@ -9,7 +9,6 @@ import type { PublicationSchemaObject } from '../catalog/publication-schemas.js'
 import type { PublicationTableObject } from '../catalog/publication-tables.js';
 import type { PublicationObject } from '../catalog/publications.js';
 import type { SubscriptionObject } from '../catalog/subscriptions.js';
-import type { Column } from '../catalog/tables.js';
 import type { UserMappingObject } from '../catalog/user-mappings.js';
 import type { EmitContext } from '../src/ddl/common.js';
 import { emitForeignDataWrapper } from '../src/ddl/foreign-data-wrapper.js';
@@ -20,22 +19,10 @@ import { emitPublicationTable } from '../src/ddl/publication-table.js';
 import { emitPublication } from '../src/ddl/publication.js';
 import { emitSubscription } from '../src/ddl/subscription.js';
 import { emitUserMapping } from '../src/ddl/user-mapping.js';
+import { column, emitContext, objectBase } from './util/objects.js';
 
-function base(id: string, name: string, schema: string | null, owner: string | null = 'alice'): ObjectBase {
-  return { id, oid: Number(id.split(':')[1]), schema, name, owner, acl: null, baseAcl: null, comment: null, aliases: [], implicitDeps: [] };
-}
-
-function ctx(version: number, extra: Partial<EmitContext> = {}): EmitContext {
-  return { version, inlineDefaults: new Map(), inlineChecks: new Map(), relationNames: new Map(), ...extra };
-}
-
-function column(name: string, type: string, extra: Partial<Column> = {}): Column {
-  return {
-    attnum: 1, name, type, notNull: false, notNullConstraint: null, identity: '', generated: null, collation: null,
-    isLocal: true, inheritCount: 0, statisticsTarget: null, storage: null, options: [], compression: null, acl: null,
-    comment: null, ...extra,
-  };
-}
+const base = (id: string, name: string, schema: string | null, owner: string | null = 'alice'): ObjectBase => objectBase(id, name, schema, { owner });
+const ctx = (version: number, extra: Partial<EmitContext> = {}): EmitContext => emitContext({ version, ...extra });
 
 describe('foreign-data wrapper and server emitters', () => {
   it('prints handler, validator and options in stored order, quoted', () => {

@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessMethodObject } from '../catalog/access-methods.js';
 import type { AggregateObject } from '../catalog/aggregates.js';
-import type { ObjectBase } from '../catalog/objects.js';
 import type { OpclassObject } from '../catalog/opclasses.js';
 import type { OpfamilyObject } from '../catalog/opfamilies.js';
 import type { OperatorObject } from '../catalog/operators.js';
@@ -12,21 +11,7 @@ import { emitAggregate } from '../src/ddl/aggregate.js';
 import { emitOpclass } from '../src/ddl/opclass.js';
 import { emitOpfamily } from '../src/ddl/opfamily.js';
 import { emitOperator, operatorName, stripArguments } from '../src/ddl/operator.js';
-
-function base(id: string, name: string, schema: string | null = 'public'): ObjectBase {
-  return {
-    id,
-    oid: Number(id.split(':')[1]),
-    schema,
-    name,
-    owner: 'alice',
-    acl: null,
-    baseAcl: null,
-    comment: null,
-    aliases: [],
-    implicitDeps: [],
-  };
-}
+import { objectBase as base } from './util/objects.js';
 
 function aggregate(over: Partial<AggregateObject>): AggregateObject {
   return {

@@ -13,10 +13,10 @@ import { emitTsConfig } from '../src/ddl/ts-config.js';
 import { emitTsDict } from '../src/ddl/ts-dict.js';
 import { emitTsParser } from '../src/ddl/ts-parser.js';
 import { emitTsTemplate } from '../src/ddl/ts-template.js';
+import { objectBase } from './util/objects.js';
 
-function base(id: string, name: string, schema: string | null, owner: string | null = 'alice'): ObjectBase {
-  return { id, oid: Number(id.split(':')[1]), schema, name, owner, acl: null, baseAcl: null, comment: null, aliases: [], implicitDeps: [] };
-}
+const base = (id: string, name: string, schema: string | null, owner: string | null = 'alice'): ObjectBase => objectBase(id, name, schema, { owner });
+
 const cat = (name: string) => ({ schema: 'pg_catalog', name });
 
 describe('text search emitters', () => {

@@ -4,82 +4,19 @@ import { describe, expect, it } from 'vitest';
 import type { ConstraintObject } from '../catalog/constraints.js';
 import type { DomainObject } from '../catalog/domains.js';
 import type { EnumObject } from '../catalog/enums.js';
-import type { ObjectBase } from '../catalog/objects.js';
 import type { SequenceObject } from '../catalog/sequences.js';
 import type { Column, TableObject } from '../catalog/tables.js';
 import type { ViewObject } from '../catalog/views.js';
-import type { EmitContext } from '../src/ddl/common.js';
 import { emitDomain, emitDomainLateChecks } from '../src/ddl/domain.js';
 import { emitEnum } from '../src/ddl/enum.js';
 import { emitObject } from '../src/ddl/index.js';
 import { emitSequence, emitSequenceSet, sequenceOptionLines } from '../src/ddl/sequence.js';
 import { emitRowSecurity, emitTable } from '../src/ddl/table.js';
 import { emitMatviewRefresh, emitView, emitViewBody, emitViewStub } from '../src/ddl/view.js';
+import { column, emitContext as ctx, objectBase as base, tableObject } from './util/objects.js';
 
-function base(id: string, name: string, schema: string | null = 'public'): ObjectBase {
-  return {
-    id,
-    oid: Number(id.split(':')[1]),
-    schema,
-    name,
-    owner: 'alice',
-    acl: null,
-    baseAcl: null,
-    comment: null,
-    aliases: [],
-    implicitDeps: [],
-  };
-}
-
-function ctx(over: Partial<EmitContext> = {}): EmitContext {
-  return { version: 160000, inlineDefaults: new Map(), inlineChecks: new Map(), relationNames: new Map(), ...over };
-}
-
-function column(name: string, type = 'integer', over: Partial<Column> = {}): Column {
-  return {
-    attnum: 1,
-    name,
-    type,
-    notNull: false,
-    notNullConstraint: null,
-    identity: '',
-    generated: null,
-    collation: null,
-    isLocal: true,
-    inheritCount: 0,
-    statisticsTarget: null,
-    storage: null,
-    options: [],
-    compression: null,
-    acl: null,
-    comment: null,
-    ...over,
-  };
-}
-
-function table(name: string, columns: Column[], over: Partial<TableObject> = {}): TableObject {
-  return {
-    ...base('pg_class:100', name),
-    kind: 'table',
-    relkind: 'r',
-    unlogged: false,
-    columns,
-    reloptions: [],
-    toastOptions: [],
-    tablespace: null,
-    accessMethod: 'heap',
-    rowSecurity: false,
-    forceRowSecurity: false,
-    replicaIdentity: 'd',
-    partitionKey: null,
-    partitionBound: null,
-    isPartition: false,
-    parents: [],
-    identitySequences: new Map(),
-    estimatedBytes: 0,
-    ...over,
-  };
-}
+const table = (name: string, columns: Column[], over: Partial<TableObject> = {}): TableObject =>
+  tableObject(base('pg_class:100', name), { columns, ...over });
 
 function sequence(over: Partial<SequenceObject> = {}): SequenceObject {
   return {

@@ -18,23 +18,11 @@ import { emitConversion } from '../src/ddl/conversion.js';
 import { emitLanguage } from '../src/ddl/language.js';
 import { emitTransform } from '../src/ddl/transform.js';
 import { planDump } from '../src/graph/plan.js';
+import { objectBase } from './util/objects.js';
 
 const NSP = 'pg_namespace:16400';
-
-function base(id: string, name: string, schema: string | null = 's'): ObjectBase {
-  return {
-    id,
-    oid: Number(id.split(':')[1]),
-    schema,
-    name,
-    owner: 'alice',
-    acl: null,
-    baseAcl: null,
-    comment: null,
-    aliases: [],
-    implicitDeps: schema === null ? [] : [NSP],
-  };
-}
+const base = (id: string, name: string, schema: string | null = 's'): ObjectBase =>
+  objectBase(id, name, schema, { needs: schema === null ? [] : [NSP] });
 
 const schemaObj: SchemaObject = { ...base(NSP, 's', null), kind: 'schema', preexisting: false };
 

@@ -7,79 +7,23 @@ import type { FunctionObject } from '../catalog/functions.js';
 import type { DumpObject, ObjectBase } from '../catalog/objects.js';
 import type { SchemaObject } from '../catalog/schemas.js';
 import type { SequenceObject } from '../catalog/sequences.js';
-import type { Column, TableObject } from '../catalog/tables.js';
+import type { TableObject } from '../catalog/tables.js';
 import type { ViewObject } from '../catalog/views.js';
 import { definitionPriority, sectionOf, sortNameOf, type Item } from '../src/graph/items.js';
 import { planDump } from '../src/graph/plan.js';
 import { sortItems } from '../src/graph/sort.js';
+import { column, objectBase, tableObject } from './util/objects.js';
 
 // ---- hand-built catalog objects -------------------------------------------------------
 
 const NSP = 'pg_namespace:2200';
-
-function base(id: string, name: string, schema: string | null = 'public'): ObjectBase {
-  return {
-    id,
-    oid: Number(id.split(':')[1]),
-    schema,
-    name,
-    owner: 'alice',
-    acl: null,
-    baseAcl: null,
-    comment: null,
-    aliases: [],
-    implicitDeps: schema === null ? [] : [NSP],
-  };
-}
+const base = (id: string, name: string, schema: string | null = 'public'): ObjectBase =>
+  objectBase(id, name, schema, { needs: schema === null ? [] : [NSP] });
+const table = (oid: number, name: string, over: Partial<TableObject> = {}): TableObject =>
+  tableObject(base(`pg_class:${oid}`, name), { columns: [column('id')], ...over });
 
 function schemaObj(): SchemaObject {
   return { ...base(NSP, 'public', null), kind: 'schema', preexisting: true };
-}
-
-function column(name: string, type = 'integer', over: Partial<Column> = {}): Column {
-  return {
-    attnum: 1,
-    name,
-    type,
-    notNull: false,
-    notNullConstraint: null,
-    identity: '',
-    generated: null,
-    collation: null,
-    isLocal: true,
-    inheritCount: 0,
-    statisticsTarget: null,
-    storage: null,
-    options: [],
-    compression: null,
-    acl: null,
-    comment: null,
-    ...over,
-  };
-}
-
-function table(oid: number, name: string, over: Partial<TableObject> = {}): TableObject {
-  return {
-    ...base(`pg_class:${oid}`, name),
-    kind: 'table',
-    relkind: 'r',
-    unlogged: false,
-    columns: [column('id')],
-    reloptions: [],
-    toastOptions: [],
-    tablespace: null,
-    accessMethod: 'heap',
-    rowSecurity: false,
-    forceRowSecurity: false,
-    replicaIdentity: 'd',
-    partitionKey: null,
-    partitionBound: null,
-    isPartition: false,
-    parents: [],
-    identitySequences: new Map(),
-    estimatedBytes: 0,
-    ...over,
-  };
 }
 
 function sequence(oid: number, name: string, ownedBy: SequenceObject['ownedBy'] = null): SequenceObject {
