@@ -7,6 +7,9 @@ import { beginDumpSession, type SessionOptions } from './connection/session.js';
 import { closeCatalogHelpers, openCatalogHelpers } from './connection/catalog-helpers.js';
 import { CountingClient } from './connection/catalog-client.js';
 import { copyOut } from './data/copy.js';
+import type { ParallelData } from './data/parallel.js';
+import { DataProgress } from './data/progress.js';
+import { checkParallelOptions, startParallel } from './dump-parallel.js';
 import { largeObjectScript } from './data/large-objects.js';
 import { DumpError, isDumpError } from './errors.js';
 import { planDump } from './graph/plan.js';
@@ -15,6 +18,7 @@ import { prepareOutput } from './dump-output.js';
 import { checkArchiveOptions, writeArchiveOutput, type ArchiveDestination } from './dump-archive.js';
 import { resolveOutputOptions } from './output-options.js';
 import type { DumpOptions, DumpResult } from './options.js';
+import type { CopySource } from './toc/toc.js';
 import { qualify, setServerKeywords } from './sql/quote.js';
 import { setQuoteAllIdentifiers } from './sql/quote.js';
 import { buildToc } from './toc/build.js';
@@ -137,6 +141,7 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
   }
   const output = resolveOutputOptions(options);
   checkArchiveOptions(options, archive);
+  checkParallelOptions(options);
   const selectionRequest = await prepareSelection(options);
   const resolved = await resolveConnection(options);
   const client = await connect(resolved);
@@ -147,7 +152,10 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
   };
   let current = 'reading the catalog';
   let helpers: pg.Client[] = [];
+  let parallel: ParallelData | null = null;
+  let succeeded = false;
   const onAbort = () => {
+    parallel?.fail(new DumpError('aborted', `dump cancelled while ${current}`));
     // Cancel first: a backend waiting for a lock or computing would not notice the closed socket.
     void cancelRunningQuery(client).finally(() => client.end().catch(() => undefined));
     // A write waiting for a stalled reader to drain would wait for ever: fail it now.
@@ -209,11 +217,30 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
     current = 'preparing the output';
     const prepared = await prepareOutput(client, counting, catalog, toc, options, output, session.version, out);
     toc.splice(0, toc.length, ...prepared.entries);
+    const onProgress = options.onProgress;
+    const progress = onProgress ? new DataProgress(onProgress) : null;
+    progress?.plan(toc.flatMap((e) => (e.data?.kind === 'copy' ? [e.data] : [])));
+    parallel = await startParallel(toc, {
+      client, resolved, session: sessionOptions, version: session.version, options, prepared, errorFor: asDumpError,
+      hooks: progress
+        ? {
+            onPieceStart: (src, _i, pieces) => progress.start(src, pieces),
+            onChunk: (src, b) => progress.chunk(src, b),
+            onPieceDone: (src) => progress.pieceDone(src),
+          }
+        : undefined,
+    });
+    const tableRows = (src: CopySource, conn = client): AsyncIterable<Buffer | string> => {
+      const rows = prepared.openTable ? prepared.openTable(src, conn) : copyOut(conn, src.copyOut);
+      return progress ? progress.tap(src, rows) : rows;
+    };
     if (options.format !== undefined && options.format !== 'plain') {
       const setCurrent = (what: string) => {
         current = what;
       };
-      const dataBytes = await writeArchiveOutput(toc, { client, options, output, session, prepared, destination: archive, out, setCurrent });
+      const openTable = (src: CopySource) => (parallel ? parallel.take(src) : tableRows(src));
+      const dataBytes = await writeArchiveOutput(toc, { client, options, output, session, prepared, destination: archive, out, setCurrent, openTable, parallel: parallel ? options.jobs : 1 });
+      succeeded = true;
       await client.query('COMMIT');
       return { entries: toc.length, tables, dataBytes, serverVersion: session.versionString, queries: counting.count, warnings };
     }
@@ -227,8 +254,7 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
           return largeObjectScript(client, src.oids);
         }
         current = `reading table ${src.table}`;
-        if (prepared.openTable) return prepared.openTable(src);
-        return copyOut(client, src.copyOut);
+        return parallel ? parallel.take(src) : tableRows(src);
       },
       onEntry: (e) => {
         current = `writing ${e.desc} ${e.tag}`;
@@ -241,6 +267,7 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
     });
     await writer.write(toc);
     await prepared.finish();
+    succeeded = true;
     await client.query('COMMIT');
     return {
       entries: toc.length,
@@ -255,6 +282,7 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
     if (outputFailure !== null) throw new DumpError('output', `cannot write the output (while ${current}): ${(outputFailure as Error).message}`, { cause: outputFailure });
     throw asDumpError(e, current);
   } finally {
+    await parallel?.close(succeeded);
     await closeCatalogHelpers(helpers);
     options.signal?.removeEventListener('abort', onAbort);
     setQuoteAllIdentifiers(false);

@@ -146,7 +146,13 @@ function dataEntry(item: Item, base: Pick<TocEntry, 'namespace' | 'owner' | 'sec
     defn: '',
     dropStmt: '',
     copyStmt: `COPY ${name}${list} FROM stdin;`,
-    data: { kind: 'copy', copyOut: copyOutSql(name, cols, list, item.configCondition), table: name, object: t },
+    data: {
+      kind: 'copy',
+      copyOut: copyOutSql(name, cols, list, item.configCondition),
+      table: name,
+      object: t,
+      ...(item.configCondition ? {} : { relation: { name, columns: cols } }),
+    },
   };
 }
 
