@@ -140,8 +140,8 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
     throw new DumpError('usage', 'options -s/--schema-only and -a/--data-only cannot be used together');
   }
   const output = resolveOutputOptions(options);
-  checkArchiveOptions(options, archive);
   checkParallelOptions(options);
+  checkArchiveOptions(options, archive);
   const selectionRequest = await prepareSelection(options);
   const resolved = await resolveConnection(options);
   const client = await connect(resolved);
