@@ -12,7 +12,7 @@ export class SpoolBudget {
 }
 
 /** Bytes a spool being read holds before its producer waits for the reader. */
-const LIVE_BYTES = 8 << 20;
+const LIVE_BYTES = 4 << 20;
 /** Size of the reads back from a spill file. */
 const READ_BYTES = 1 << 20;
 
