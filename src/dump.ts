@@ -216,7 +216,9 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
     // The output options reshape the entries in place, so the writer below gets them.
     current = 'preparing the output';
     const prepared = await prepareOutput(client, counting, catalog, toc, options, output, session.version, out);
-    toc.splice(0, toc.length, ...prepared.entries);
+    // Not splice(0, n, ...entries): a spread of ~100,000 arguments overflows the stack.
+    toc.length = 0;
+    for (const e of prepared.entries) toc.push(e);
     const onProgress = options.onProgress;
     const progress = onProgress ? new DataProgress(onProgress) : null;
     progress?.plan(toc.flatMap((e) => (e.data?.kind === 'copy' ? [e.data] : [])));

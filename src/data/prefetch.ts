@@ -35,6 +35,8 @@ interface QueuedPiece {
   readonly job: DataJob;
   readonly index: number;
   readonly spool: Spool;
+  /** taken by a worker (from the queue or the urgent list) */
+  taken: boolean;
 }
 
 /**
@@ -52,6 +54,10 @@ export const DEFAULT_SPOOL_MEMORY = Number(process.env.PGDUMP_SPOOL_MEMORY ?? 16
  */
 export class Prefetcher {
   private readonly queue: QueuedPiece[];
+  private queueAt = 0;
+  /** pieces of tables the writer is waiting for, taken before the queue */
+  private readonly urgent: QueuedPiece[] = [];
+  private readonly pieces = new Map<CopySource, QueuedPiece[]>();
   private readonly spools = new Map<CopySource, Spool[]>();
   private readonly budget: SpoolBudget;
   private tmpDir: string | null = null;
@@ -73,7 +79,9 @@ export class Prefetcher {
     for (const job of jobs) {
       const spools = job.pieces.map(() => new Spool(this.budget));
       this.spools.set(job.source, spools);
-      job.pieces.forEach((_, index) => queued.push({ job, index, spool: spools[index]! }));
+      const mine = job.pieces.map((_, index) => ({ job, index, spool: spools[index]!, taken: false }));
+      this.pieces.set(job.source, mine);
+      queued.push(...mine);
     }
     // Largest tables first (pieces of one table in order), so the longest copy starts first.
     const order = new Map(jobs.map((j, i) => [j, i] as const));
@@ -90,7 +98,7 @@ export class Prefetcher {
   private async loop(): Promise<void> {
     for (;;) {
       if (this.failure) return;
-      const next = this.queue.shift();
+      const next = this.next();
       if (!next) return;
       const conn = await this.pool.acquire().catch((e: unknown) => {
         this.fail(e as Error);
@@ -116,11 +124,22 @@ export class Prefetcher {
     }
   }
 
+  private next(): QueuedPiece | undefined {
+    for (;;) {
+      const p = this.urgent.length ? this.urgent.shift() : this.queue[this.queueAt++];
+      if (!p) return undefined;
+      if (p.taken) continue;
+      p.taken = true;
+      return p;
+    }
+  }
+
   /** Stops every copy: running queries are cancelled, readers get `e`. */
   fail(e: Error): void {
     if (this.failure) return;
     this.failure = e;
     this.queue.length = 0;
+    this.urgent.length = 0;
     for (const spools of this.spools.values()) for (const s of spools) s.fail(e);
     void this.pool.cancelAll();
   }
@@ -130,11 +149,7 @@ export class Prefetcher {
     const spools = this.spools.get(src);
     if (!spools) throw new Error(`internal error: no parallel copy planned for ${src.table}`);
     // The writer waits for this table: its pieces that have not started go first.
-    const mine = this.queue.filter((q) => q.job.source === src);
-    if (mine.length) {
-      const rest = this.queue.filter((q) => q.job.source !== src);
-      this.queue.splice(0, this.queue.length, ...mine, ...rest);
-    }
+    for (const p of this.pieces.get(src) ?? []) if (!p.taken) this.urgent.push(p);
     for (const s of spools) yield* s.read();
   }
 

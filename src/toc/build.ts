@@ -9,7 +9,7 @@ import { emitAttachPartition } from '../ddl/table.js';
 import { withStandardQuotedBody } from '../ddl/function-body.js';
 import { emitMatviewRefresh, emitViewBody, emitViewStub } from '../ddl/view.js';
 import { qualify, quoteIdent } from '../sql/quote.js';
-import type { TocEntry } from './toc.js';
+import type { DefnParts, TocEntry } from './toc.js';
 import { linkDependencies } from './deps.js';
 import { foreignTableDataEntry } from './foreign-data.js';
 import type { ConstraintObject } from '../../catalog/constraints.js';
@@ -28,6 +28,30 @@ export interface TocOptions {
 /** Column list for COPY: generated columns are computed on restore, never copied. */
 export function copyColumns(t: TableObject): string[] {
   return t.columns.filter((c) => !c.generated).map((c) => quoteIdent(c.name));
+}
+
+type EntryBase = Pick<TocEntry, 'namespace' | 'owner' | 'section' | 'deps' | 'objectId' | 'planKey'>;
+
+/**
+ * An entry without data, built field by field: one object shape for the tens of thousands of
+ * entries of a big schema (spreading `base` into each made every entry a fresh dictionary).
+ */
+function entry(base: EntryBase, tag: string, desc: string, defn: string, dropStmt = '', defnParts?: DefnParts): Omit<TocEntry, 'dumpId'> {
+  return {
+    namespace: base.namespace,
+    owner: base.owner,
+    section: base.section,
+    deps: base.deps,
+    objectId: base.objectId,
+    planKey: base.planKey,
+    tag,
+    desc,
+    defn,
+    dropStmt,
+    copyStmt: null,
+    data: null,
+    ...(defnParts ? { defnParts } : {}),
+  };
 }
 
 /**
@@ -53,7 +77,7 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
   const refreshes: Omit<TocEntry, 'dumpId'>[] = [];
   for (const item of plan.items) {
     const o = item.object;
-    const base = { namespace: o.schema, owner: o.owner, section: item.section, deps: [] as number[], objectId: o.id, planKey: item.key };
+    const base: EntryBase = { namespace: o.schema, owner: o.owner, section: item.section, deps: [] as number[], objectId: o.id, planKey: item.key };
     switch (item.part) {
       case 'definition': {
         let ddl = emitObject(o, ctx);
@@ -64,10 +88,10 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
         if (opts.disableDollarQuoting && o.kind === 'function') ddl = { ...ddl, create: withStandardQuotedBody(ddl.create) };
         const defn = [ddl.create, opts.noOwner ? '' : ddl.owner, ddl.afterOwner ?? ''].filter((s) => s).join('\n');
         const defnParts = { create: ddl.create, owner: ownerStmt, afterOwner: ddl.afterOwner ?? '' };
-        if (defn) main.push({ ...base, tag: ddl.tag, desc: ddl.desc, defn, dropStmt: ddl.drop, copyStmt: null, data: null, defnParts });
+        if (defn) main.push(entry(base, ddl.tag, ddl.desc, defn, ddl.drop, defnParts));
         if (!opts.noComments) {
           for (const c of ddl.comments) {
-            main.push({ ...base, tag: c.label, desc: 'COMMENT', defn: c.sql, dropStmt: '', copyStmt: null, data: null });
+            main.push(entry(base, c.label, 'COMMENT', c.sql));
           }
         }
         if (!opts.noPrivileges && ddl.acl && ddl.aclLabel) {
@@ -92,31 +116,31 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
         const seq = item.sequence ?? (o.kind === 'sequence' ? o : null);
         const sql = seq ? emitSequenceSet(seq) : null;
         if (seq && sql) {
-          main.push({ ...base, namespace: seq.schema, tag: seq.name, desc: 'SEQUENCE SET', defn: sql, dropStmt: '', copyStmt: null, data: null });
+          main.push(entry({ ...base, namespace: seq.schema }, seq.name, 'SEQUENCE SET', sql));
         }
         break;
       }
       case 'view-body':
         if (o.kind === 'view') {
-          main.push({ ...base, tag: o.name, desc: 'VIEW', defn: emitViewBody(o), dropStmt: '', copyStmt: null, data: null });
+          main.push(entry(base, o.name, 'VIEW', emitViewBody(o)));
         }
         break;
       case 'attach':
         if (o.kind === 'table') {
-          main.push({ ...base, tag: o.name, desc: 'TABLE ATTACH', defn: emitAttachPartition(o), dropStmt: '', copyStmt: null, data: null });
+          main.push(entry(base, o.name, 'TABLE ATTACH', emitAttachPartition(o)));
         }
         break;
       case 'shell-type':
-        main.push({ ...base, tag: o.name, desc: 'SHELL TYPE', defn: emitShellType(o), dropStmt: '', copyStmt: null, data: null });
+        main.push(entry(base, o.name, 'SHELL TYPE', emitShellType(o)));
         break;
       case 'domain-checks':
         if (o.kind === 'domain') {
-          main.push({ ...base, tag: o.name, desc: 'CHECK CONSTRAINT', defn: emitDomainLateChecks(o), dropStmt: '', copyStmt: null, data: null });
+          main.push(entry(base, o.name, 'CHECK CONSTRAINT', emitDomainLateChecks(o)));
         }
         break;
       case 'refresh':
         if (o.kind === 'view') {
-          refreshes.push({ ...base, tag: o.name, desc: 'MATERIALIZED VIEW DATA', defn: emitMatviewRefresh(o), dropStmt: '', copyStmt: null, data: null });
+          refreshes.push(entry(base, o.name, 'MATERIALIZED VIEW DATA', emitMatviewRefresh(o)));
         }
         break;
     }
