@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --runs N] [-- --only wide,many,floor,j2,queries] [-- --serve]
+// npm run bench [-- --quick] [-- --runs N] [-- --only floor,wide,j2,split,progress,gzip,many,queries] [-- --serve]
 // pgdump-ts and the real pg_dump side by side on generated databases: median wall time, CPU, peak RSS,
 // output size and the ratio. See bench/README.md.
 import { execFileSync } from 'node:child_process';
@@ -192,7 +192,7 @@ async function main(): Promise<void> {
     const pgVersion = pgDump ? execFileSync(pgDump, ['--version'], { encoding: 'utf8' }).trim() : 'none';
     log(`server ${server.versionNum}, ${pgVersion}, node ${process.version}, ${args.runs} run(s) each`);
 
-    const needWide = want('wide') || want('floor') || want('j2');
+    const needWide = ['wide', 'floor', 'j2', 'split', 'progress', 'gzip'].some(want);
     const wide = needWide ? await ensureWide(server.url, args.rows, log) : undefined;
     const needMany = want('many') || want('queries');
     const many = needMany ? await ensureMany(server.url, MANY, log) : undefined;
@@ -222,21 +222,31 @@ async function main(): Promise<void> {
       await compare(`${wide}: full plain dump to file (bigtable ${(args.rows / 1e6).toLocaleString('en-US')}M rows + 3 × ${(smallRows(args.rows) / 1e6).toLocaleString('en-US')}M)`, args.runs,
         (o) => ['-f', o, server.url(wide)], (o) => ['-f', o, '-d', server.url(wide)], pgDump);
     }
+    const big = `bigtable ${(args.rows / 1e6).toLocaleString('en-US')}M rows + 3 × ${(smallRows(args.rows) / 1e6).toLocaleString('en-US')}M`;
+    // Half of bigtable's size (COPY text ~200 B/row, on disk ~160 B/row): two ranges, one per worker.
+    const split = `${Math.max(1, Math.round((args.rows * 160) / 2 / 2 ** 20))}MB`;
     if (wide && want('j2')) {
-      // pgdump-ts has no directory format or -j yet; the pg_dump side shows what parallelism buys.
-      const ms: (Measurement & { outBytes: number })[] = [];
-      if (pgDump) {
-        const out = path.join(cacheDir(), 'out', 'pg_dump-j2');
-        for (let r = 0; r < args.runs; r++) {
-          fs.rmSync(out, { recursive: true, force: true });
-          const m = await measure(pgDump, ['-Fd', '-j', '2', '-Z', '0', '-f', out, '-d', server.url(wide)]);
-          const size = fs.readdirSync(out).reduce((a, f) => a + fs.statSync(path.join(out, f)).size, 0);
-          ms.push({ ...m, outBytes: size });
-          log(`  j2 run ${r + 1} pg_dump: ${s(m.wallS)} wall, ${s(m.cpuS)} CPU, ${mb(m.maxRssKb)}`);
-        }
-        fs.rmSync(out, { recursive: true, force: true });
-      }
-      addRow(`${wide}: -j 2 (pg_dump -Fd -j 2 -Z 0)`, 'n/a (no -j yet)', ms.length ? summarise(ms) : undefined);
+      // Target: -j 2 plain at <= 0.7 of pg_dump's serial plain time (pg_dump cannot parallelise plain).
+      await compare(`${wide}: -j 2 plain to file, vs serial pg_dump plain (${big})`, args.runs,
+        (o) => ['-j', '2', '-f', o, server.url(wide)], (o) => ['-f', o, '-d', server.url(wide)], pgDump);
+      await compare(`${wide}: -j 2 -F d -Z 0, vs pg_dump -Fd -j 2 -Z 0`, args.runs,
+        (o) => ['-j', '2', '-Fd', '-Z', '0', '-f', o, server.url(wide)], (o) => ['-Fd', '-j', '2', '-Z', '0', '-f', o, '-d', server.url(wide)], pgDump);
+    }
+    if (wide && want('split')) {
+      await compare(`${wide}: -j 2 --split-tables-larger-than ${split} plain, vs serial pg_dump plain`, args.runs,
+        (o) => ['-j', '2', '--split-tables-larger-than', split, '-f', o, server.url(wide)], (o) => ['-f', o, '-d', server.url(wide)], pgDump);
+      await compare(`${wide}: -j 2 --split-tables-larger-than ${split} -F d -Z 0, vs pg_dump -Fd -j 2 -Z 0`, args.runs,
+        (o) => ['-j', '2', '--split-tables-larger-than', split, '-Fd', '-Z', '0', '-f', o, server.url(wide)],
+        (o) => ['-Fd', '-j', '2', '-Z', '0', '-f', o, '-d', server.url(wide)], pgDump);
+    }
+    if (wide && want('progress')) {
+      // Both sides are pgdump-ts: the "pg_dump" columns hold the run without progress.
+      await compare(`${wide}: plain with --json-progress (pg_dump columns: pgdump-ts without progress)`, args.runs,
+        (o) => ['--json-progress', '-f', o, server.url(wide)], (o) => [CLI, '--no-progress', '-f', o, server.url(wide)], process.execPath);
+    }
+    if (wide && want('gzip')) {
+      await compare(`${wide}: plain -Z 6 (gzip) to file`, args.runs,
+        (o) => ['-Z', '6', '-f', o, server.url(wide)], (o) => ['-Z', '6', '-f', o, '-d', server.url(wide)], pgDump);
     }
     if (many && want('many')) {
       await compare('many: schema-only plain dump to file (10,000 tables)', args.runs,

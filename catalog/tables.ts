@@ -61,6 +61,8 @@ export interface TableObject extends ObjectBase {
   readonly identitySequences: ReadonlyMap<string, SequenceObject>;
   /** estimated size in bytes, for ordering parallel work */
   readonly estimatedBytes: number;
+  /** estimated rows (reltuples; null when never vacuumed or analyzed), for progress */
+  readonly estimatedRows?: number | null;
 }
 
 interface TableRow {
@@ -87,6 +89,7 @@ interface TableRow {
   oftype: string | null;
   parents: { schema: string; name: string; oid: number }[] | null;
   bytes: string;
+  tuples: number;
 }
 
 interface ColumnRow {
@@ -136,7 +139,7 @@ export async function readTables(
                JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
                JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
               WHERE i.inhrelid = c.oid) AS parents,
-            (c.relpages::int8 * 8192) AS bytes
+            (c.relpages::int8 * 8192) AS bytes, c.reltuples::float8 AS tuples
        FROM pg_catalog.pg_class c
        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
        LEFT JOIN pg_catalog.pg_class tc ON tc.oid = c.reltoastrelid
@@ -178,6 +181,8 @@ export async function readTables(
       parents: (r.parents ?? []).map((p) => ({ schema: p.schema, name: p.name, oid: Number(p.oid) })),
       identitySequences: idSeqs,
       estimatedBytes: Number(r.bytes),
+      // reltuples is -1 (14+) or 0 with relpages 0 (13) before the first VACUUM or ANALYZE.
+      estimatedRows: r.tuples < 0 || (r.tuples === 0 && Number(r.bytes) === 0) ? null : Math.round(r.tuples),
     };
   });
 }

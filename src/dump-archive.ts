@@ -1,11 +1,10 @@
 import type pg from 'pg';
 import type { Writable } from 'node:stream';
-import { copyOut } from './data/copy.js';
 import { largeObjectBytes } from './data/large-object-bytes.js';
 import type { PreparedOutput } from './dump-output.js';
 import type { DumpOptions } from './options.js';
 import type { OutputSettings } from './output-options.js';
-import type { TocEntry } from './toc/toc.js';
+import type { CopySource, TocEntry } from './toc/toc.js';
 import { isDecoration } from './toc/deps.js';
 import { TOOL_VERSION } from './version.js';
 import { archiveCompression, writeArchive, type ArchiveDestination, type ArchiveFormat } from '../writers/archive/index.js';
@@ -26,6 +25,10 @@ export interface ArchiveOutputContext {
   readonly out: Writable;
   /** what the dump is doing, for error messages */
   readonly setCurrent: (what: string) => void;
+  /** a table's rows (COPY text or INSERTs), on the dump's connection or from the -j workers */
+  readonly openTable: (src: CopySource) => AsyncIterable<Buffer | string>;
+  /** tables whose data files are written at once (-j, directory format) */
+  readonly parallel: number | undefined;
 }
 
 /** The archive options a dump cannot start without, checked before connecting. */
@@ -86,8 +89,9 @@ export async function writeArchiveOutput(toc: readonly TocEntry[], ctx: ArchiveO
     {
       openTable: (src) => {
         ctx.setCurrent(`reading table ${src.table}`);
-        return prepared.openTable ? prepared.openTable(src) : copyOut(client, src.copyOut);
+        return ctx.openTable(src);
       },
+      parallel: ctx.parallel,
       openLargeObject: (oid) => {
         ctx.setCurrent(`reading large object ${oid}`);
         return largeObjectBytes(client, oid);

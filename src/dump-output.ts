@@ -20,8 +20,13 @@ export interface PreparedOutput {
   readonly script: PlainScript;
   /** where the script is written: `out` itself, or an encoding stream in front of it */
   readonly out: Writable;
-  /** the rows of a table when they are not plain COPY in UTF8; null to use COPY as built */
-  readonly openTable: ((src: CopySource) => AsyncIterable<Buffer | string>) | null;
+  /**
+   * The rows of a table when they are not plain COPY in UTF8; null to use COPY as built. Read on
+   * the dump's connection, or on `conn` (a -j worker on the same snapshot).
+   */
+  readonly openTable: ((src: CopySource, conn?: pg.Client) => AsyncIterable<Buffer | string>) | null;
+  /** the COPY clause the rows need (-E), appended to any `COPY ... TO STDOUT` of them */
+  readonly copyClause: string;
   /** waits until everything written has reached `out` */
   finish(): Promise<void>;
   /** the -E encoder of text other than table data, null for UTF8 (archives encode their TOC with it) */
@@ -112,10 +117,10 @@ export async function prepareOutput(
 
   let openTable: PreparedOutput['openTable'] = null;
   if (output.rowsPerInsert > 0) {
-    openTable = (src) => {
+    openTable = (src, conn = client) => {
       const t = src.object;
       const root = output.loadViaPartitionRoot && t.isPartition ? partitionRoot(t, tables) : t;
-      return insertStatements(client, t, {
+      return insertStatements(conn, t, {
         target: qualify(root.schema, root.name),
         // Before 14 a multi-row VALUES cannot put DEFAULT into a generated column: name the
         // columns instead (pg_dump's script fails to restore there).
@@ -126,10 +131,11 @@ export async function prepareOutput(
         encoding,
       });
     };
-  } else if (encoding) {
-    // The server converts the rows; the bytes it sends are the bytes the script carries.
-    const clause = ` WITH (ENCODING ${quoteLiteral(encodingName)})`;
-    openTable = (src) => copyOut(client, src.copyOut + clause);
+  }
+  // The server converts the rows; the bytes it sends are the bytes the script carries.
+  const copyClause = encoding ? ` WITH (ENCODING ${quoteLiteral(encodingName)})` : '';
+  if (output.rowsPerInsert <= 0 && encoding) {
+    openTable = (src, conn = client) => copyOut(conn, src.copyOut + copyClause);
   }
 
   return {
@@ -138,6 +144,7 @@ export async function prepareOutput(
     script,
     out: wrapped?.stream ?? out,
     openTable,
+    copyClause,
     encoder: encoding,
     finish: async () => {
       if (wrapped) await wrapped.finish();

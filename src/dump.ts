@@ -7,6 +7,9 @@ import { beginDumpSession, type SessionOptions } from './connection/session.js';
 import { closeCatalogHelpers, openCatalogHelpers } from './connection/catalog-helpers.js';
 import { CountingClient } from './connection/catalog-client.js';
 import { copyOut } from './data/copy.js';
+import type { ParallelData } from './data/parallel.js';
+import { DataProgress } from './data/progress.js';
+import { checkParallelOptions, startParallel } from './dump-parallel.js';
 import { largeObjectScript } from './data/large-objects.js';
 import { DumpError, isDumpError } from './errors.js';
 import { planDump } from './graph/plan.js';
@@ -15,6 +18,7 @@ import { prepareOutput } from './dump-output.js';
 import { checkArchiveOptions, writeArchiveOutput, type ArchiveDestination } from './dump-archive.js';
 import { resolveOutputOptions } from './output-options.js';
 import type { DumpOptions, DumpResult } from './options.js';
+import type { CopySource } from './toc/toc.js';
 import { qualify, setServerKeywords } from './sql/quote.js';
 import { setQuoteAllIdentifiers } from './sql/quote.js';
 import { buildToc } from './toc/build.js';
@@ -24,8 +28,11 @@ import { TOOL_VERSION } from './version.js';
 import { lockPermissionError, lockTimeoutError } from './lock-diagnosis.js';
 import { cancelRunningQuery } from './connection/cancel.js';
 
-/** Wraps pg.Client for the catalog readers: counts queries and names the failing one. */
-const LOCK_BATCH = 1000;
+/**
+ * Tables per LOCK TABLE statement: all of them in one, so the number of statements does not
+ * grow with the number of tables (a 10,000-name statement is ~300 kB, parsed in milliseconds).
+ */
+const LOCK_BATCH = Number.MAX_SAFE_INTEGER;
 
 /** Helper connections for the catalog read, and the size of database that earns them. */
 const CATALOG_HELPERS = Number(process.env.PGDUMP_CATALOG_HELPERS ?? 0);
@@ -133,6 +140,7 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
     throw new DumpError('usage', 'options -s/--schema-only and -a/--data-only cannot be used together');
   }
   const output = resolveOutputOptions(options);
+  checkParallelOptions(options);
   checkArchiveOptions(options, archive);
   const selectionRequest = await prepareSelection(options);
   const resolved = await resolveConnection(options);
@@ -144,7 +152,10 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
   };
   let current = 'reading the catalog';
   let helpers: pg.Client[] = [];
+  let parallel: ParallelData | null = null;
+  let succeeded = false;
   const onAbort = () => {
+    parallel?.fail(new DumpError('aborted', `dump cancelled while ${current}`));
     // Cancel first: a backend waiting for a lock or computing would not notice the closed socket.
     void cancelRunningQuery(client).finally(() => client.end().catch(() => undefined));
     // A write waiting for a stalled reader to drain would wait for ever: fail it now.
@@ -206,12 +217,33 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
     // The output options reshape the entries in place, so the writer below gets them.
     current = 'preparing the output';
     const prepared = await prepareOutput(client, counting, catalog, toc, options, output, session.version, out);
-    toc.splice(0, toc.length, ...prepared.entries);
+    // Not splice(0, n, ...entries): a spread of ~100,000 arguments overflows the stack.
+    toc.length = 0;
+    for (const e of prepared.entries) toc.push(e);
+    const onProgress = options.onProgress;
+    const progress = onProgress ? new DataProgress(onProgress) : null;
+    progress?.plan(toc.flatMap((e) => (e.data?.kind === 'copy' ? [e.data] : [])));
+    parallel = await startParallel(toc, {
+      client, resolved, session: sessionOptions, version: session.version, options, prepared, errorFor: asDumpError,
+      hooks: progress
+        ? {
+            onPieceStart: (src, _i, pieces) => progress.start(src, pieces),
+            onChunk: (src, b) => progress.chunk(src, b),
+            onPieceDone: (src) => progress.pieceDone(src),
+          }
+        : undefined,
+    });
+    const tableRows = (src: CopySource, conn = client): AsyncIterable<Buffer | string> => {
+      const rows = prepared.openTable ? prepared.openTable(src, conn) : copyOut(conn, src.copyOut);
+      return progress ? progress.tap(src, rows) : rows;
+    };
     if (options.format !== undefined && options.format !== 'plain') {
       const setCurrent = (what: string) => {
         current = what;
       };
-      const dataBytes = await writeArchiveOutput(toc, { client, options, output, session, prepared, destination: archive, out, setCurrent });
+      const openTable = (src: CopySource) => (parallel ? parallel.take(src) : tableRows(src));
+      const dataBytes = await writeArchiveOutput(toc, { client, options, output, session, prepared, destination: archive, out, setCurrent, openTable, parallel: parallel ? options.jobs : 1 });
+      succeeded = true;
       await client.query('COMMIT');
       return { entries: toc.length, tables, dataBytes, serverVersion: session.versionString, queries: counting.count, warnings };
     }
@@ -225,8 +257,7 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
           return largeObjectScript(client, src.oids);
         }
         current = `reading table ${src.table}`;
-        if (prepared.openTable) return prepared.openTable(src);
-        return copyOut(client, src.copyOut);
+        return parallel ? parallel.take(src) : tableRows(src);
       },
       onEntry: (e) => {
         current = `writing ${e.desc} ${e.tag}`;
@@ -239,6 +270,7 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
     });
     await writer.write(toc);
     await prepared.finish();
+    succeeded = true;
     await client.query('COMMIT');
     return {
       entries: toc.length,
@@ -253,6 +285,7 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
     if (outputFailure !== null) throw new DumpError('output', `cannot write the output (while ${current}): ${(outputFailure as Error).message}`, { cause: outputFailure });
     throw asDumpError(e, current);
   } finally {
+    await parallel?.close(succeeded);
     await closeCatalogHelpers(helpers);
     options.signal?.removeEventListener('abort', onAbort);
     setQuoteAllIdentifiers(false);

@@ -120,16 +120,80 @@ export interface DumpOptions extends ConnectionOptions {
   statistics?: boolean;
   statisticsOnly?: boolean;
   noStatistics?: boolean;
+  /**
+   * -j/--jobs: copy table data on this many extra connections at once, each on the dump's
+   * snapshot, largest tables first. Plain scripts (which pg_dump cannot parallelise) and the
+   * directory format; custom and tar refuse it, as pg_dump does. Default 1.
+   */
+  jobs?: number;
+  /**
+   * --split-tables-larger-than: with jobs > 1, a table larger than this (bytes, or a size such
+   * as '1GB') is copied as several ctid ranges by several workers and written as one table's
+   * data, in order. PostgreSQL 14+ (TID range scans); plain COPY data only (not --inserts, -E).
+   */
+  splitTablesLargerThan?: number | string;
   /** progress and warnings */
   onWarning?: (message: string) => void;
   onProgress?: (event: ProgressEvent) => void;
   signal?: AbortSignal;
 }
 
+/**
+ * What a dump reports while it runs, through `onProgress`. `type` names the event. The
+ * `table-*` events come from the data path: with -j several tables are in flight at once.
+ */
 export type ProgressEvent =
+  /** the catalog is read: `objects` objects in it */
   | { type: 'catalog'; objects: number }
+  /** the writer reached an entry of the output */
   | { type: 'entry'; desc: string; tag: string; namespace: string | null }
-  | { type: 'data'; table: string; bytes: number };
+  /** `bytes` more bytes of a table's data were written */
+  | { type: 'data'; table: string; bytes: number }
+  | DataPlanEvent
+  | TableStartEvent
+  | TableProgressEvent
+  | TableDoneEvent;
+
+/**
+ * Before the first table's data: how many tables will be read and their estimated total size
+ * (the sum of their table-start `estimatedBytes`), for an overall percentage.
+ */
+export interface DataPlanEvent {
+  readonly type: 'data-plan';
+  readonly tables: number;
+  readonly estimatedBytes: number;
+}
+
+/**
+ * A table's data starts being read. The estimates come from the catalog (pg_class.relpages and
+ * reltuples, read with everything else): on-disk size, not the size of its COPY text, and null
+ * rows when the table was never vacuumed or analyzed.
+ */
+export interface TableStartEvent {
+  readonly type: 'table-start';
+  readonly schema: string;
+  readonly table: string;
+  readonly estimatedBytes: number;
+  readonly estimatedRows: number | null;
+}
+
+/** Running totals of a table's data read so far (COPY text bytes and rows); at most every 100 ms per table. */
+export interface TableProgressEvent {
+  readonly type: 'table-progress';
+  readonly schema: string;
+  readonly table: string;
+  readonly rows: number;
+  readonly bytes: number;
+}
+
+/** A table's data is read completely: its rows and COPY text bytes. */
+export interface TableDoneEvent {
+  readonly type: 'table-done';
+  readonly schema: string;
+  readonly table: string;
+  readonly rows: number;
+  readonly bytes: number;
+}
 
 export interface DumpResult {
   readonly entries: number;

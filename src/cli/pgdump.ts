@@ -2,7 +2,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { dumpToFile, dumpToStream } from '../index.js';
 import { DumpError, EXIT_CODES, isDumpError } from '../errors.js';
-import type { DumpOptions } from '../options.js';
+import type { DumpOptions, ProgressEvent } from '../options.js';
+import { progressDisplay } from './progress-display.js';
 import { TOOL_VERSION } from '../version.js';
 import { addSelectionFlags } from './selection-flags.js';
 import { applyArchiveFlags, parseFormat } from './archive-flags.js';
@@ -20,6 +21,12 @@ function parseCompression(spec: string): number | undefined {
 /** pg_dump's options that shape the script, apart from what it selects. */
 const OUTPUT_OPTIONS = 'Output options:';
 
+function parseJobs(v: string): number {
+  const n = /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > 1024) throw new InvalidArgumentError('-j/--jobs must be in range 1..1024');
+  return n;
+}
+
 function parseRowsPerInsert(v: string): number {
   const n = /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
   if (!Number.isSafeInteger(n) || n < 1 || n > 2147483647) throw new InvalidArgumentError('--rows-per-insert must be in range 1..2147483647');
@@ -33,6 +40,11 @@ function program(): Command {
     .addOption(new Option('-f, --file <file>', 'output file (default: standard output)'))
     .addOption(new Option('-F, --format <format>', 'output file format: p (plain), c (custom), d (directory), t (tar)').default('p'))
     .addOption(new Option('-Z, --compress <spec>', 'gzip compression: level, gzip or gzip:N').argParser(parseCompression))
+    .addOption(new Option('-j, --jobs <njobs>', 'use this many parallel jobs to dump').argParser(parseJobs))
+    .addOption(new Option('--split-tables-larger-than <size>', 'with -j, copy tables larger than SIZE (e.g. 1GB) in parallel ctid ranges'))
+    .addOption(new Option('--progress', 'show progress on stderr (default when stderr is a terminal)'))
+    .addOption(new Option('--no-progress', 'do not show progress'))
+    .addOption(new Option('--json-progress', 'write progress events to stderr as JSON lines'))
     .addOption(new Option('-v, --verbose', 'verbose mode'))
     .addOption(new Option('-s, --schema-only', 'dump only the schema, no data'))
     .addOption(new Option('-a, --data-only', 'dump only the data, not the schema'))
@@ -82,6 +94,10 @@ interface CliFlags {
   file?: string;
   format: string;
   compress?: number;
+  jobs?: number;
+  splitTablesLargerThan?: string;
+  progress?: boolean;
+  jsonProgress?: boolean;
   verbose?: boolean;
   schemaOnly?: boolean;
   dataOnly?: boolean;
@@ -159,6 +175,8 @@ function toOptions(positional: string | undefined, f: CliFlags, passwordFlagGive
     useSetSessionAuthorization: f.useSetSessionAuthorization,
     loadViaPartitionRoot: f.loadViaPartitionRoot,
     restrictKey: f.restrictKey,
+    jobs: f.jobs,
+    splitTablesLargerThan: f.splitTablesLargerThan,
     noSync: !f.sync,
     syncMethod: f.syncMethod,
     onWarning: (m) => process.stderr.write(`pgdump-ts: warning: ${m}\n`),
@@ -191,12 +209,16 @@ async function main(argv: string[]): Promise<number> {
     };
     process.once('SIGINT', onSignal(130));
     process.once('SIGTERM', onSignal(143));
+    const listeners: ((e: ProgressEvent) => void)[] = [];
     if (verbose) {
-      options.onProgress = (e) => {
+      listeners.push((e) => {
         if (e.type === 'entry') process.stderr.write(`pgdump-ts: dumping ${e.desc} ${e.namespace ? e.namespace + '.' : ''}${e.tag}\n`);
         if (e.type === 'catalog') process.stderr.write(`pgdump-ts: read ${e.objects} objects from the catalog\n`);
-      };
+      });
     }
+    const display = progressDisplay(flags, process.stderr);
+    if (display) listeners.push(display.onEvent);
+    if (listeners.length) options.onProgress = listeners.length === 1 ? listeners[0] : (e) => listeners.forEach((l) => l(e));
     try {
       if (options.format !== 'plain') await (flags.file ? dumpToFile({ ...options, file: flags.file }) : dumpToStream(options, process.stdout));
       else if (flags.file) await dumpToFile({ ...options, file: flags.file, compress: flags.compress });
@@ -207,7 +229,9 @@ async function main(argv: string[]): Promise<number> {
         await dumpToStream(options, gz);
         await new Promise<void>((r) => gz.end(r));
       } else await dumpToStream(options, process.stdout);
+      display?.stop();
     } catch (e) {
+      display?.stop();
       if (signalled !== null) {
         process.stderr.write('pgdump-ts: dump cancelled by signal\n');
         // Output still queued for a reader that stopped reading would keep the process alive.

@@ -62,7 +62,7 @@ function objectIdOf(relid: number): string {
  */
 export function planDump(catalog: Catalog, opts: PlanOptions): Plan {
   const items = new Map<string, Item>();
-  const byCatalogId = new Map<string, string>();
+  const byCatalogId = new Map<string, Item>();
   const add = (object: DumpObject, part: ItemPart, extra?: Partial<Item>): Item => {
     const key = part === 'definition' ? object.id : `${object.id}/${part}${extra?.sequence ? `/${extra.sequence.id}` : ''}`;
     const absorbed = part === 'definition' && startsAbsorbed(object, tables);
@@ -88,8 +88,8 @@ export function planDump(catalog: Catalog, opts: PlanOptions): Plan {
   for (const o of objects) if (o.kind === 'table') tables.set(o.id, o);
   for (const o of objects) {
     const def = add(o, 'definition');
-    byCatalogId.set(o.id, def.key);
-    for (const a of o.aliases) byCatalogId.set(a, def.key);
+    byCatalogId.set(o.id, def);
+    for (const a of o.aliases) byCatalogId.set(a, def);
     if (o.kind === 'table' && o.relkind === 'r') add(o, 'data').deps.add(def.key);
     if (o.kind === 'foreign-table' && opts.foreignDataServers?.has(o.server)) add(o, 'data').deps.add(def.key);
     if (o.kind === 'table' && o.isPartition && o.partitionBound !== null) {
@@ -117,10 +117,7 @@ export function planDump(catalog: Catalog, opts: PlanOptions): Plan {
     const extension = items.get(c.extensionId);
     if (extension) add(c.table, 'data', { configCondition: c.condition }).deps.add(extension.key);
   }
-  const defItem = (id: string) => {
-    const key = byCatalogId.get(id);
-    return key === undefined ? undefined : items.get(key);
-  };
+  const defItem = (id: string) => byCatalogId.get(id);
   const link = (from: Item, to: Item | undefined) => {
     if (to && to !== from) from.deps.add(to.key);
   };

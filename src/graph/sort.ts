@@ -19,39 +19,77 @@ function before(a: Item, b: Item): boolean {
  * table no longer waits for it); failing that, one edge is dropped with a warning.
  */
 export function sortItems(items: Map<string, Item>): { order: Item[]; warnings: SortWarning[] } {
-  const warnings = breakAllLoops(items);
-  const { dependents, waiting } = indexDependents(items);
+  let graph = indexGraph(items);
+  let warnings: SortWarning[] = [];
+  const suspects = itemsBehindLoops(graph);
+  if (suspects.size > 0) {
+    warnings = breakAllLoops(items, suspects);
+    // Breaking loops changed edges (and may have added items): index again.
+    graph = indexGraph(items);
+  }
+  const { list, dependents, offsets } = graph;
+  const waiting = graph.waiting.slice();
   const ready = new MinHeap<Item>(before);
-  for (const item of items.values()) if (waiting.get(item.key) === 0) ready.push(item);
+  for (let i = 0; i < list.length; i++) if (waiting[i] === 0) ready.push(list[i]!);
   const order: Item[] = [];
+  const position = graph.position;
   for (let next = ready.pop(); next; next = ready.pop()) {
     order.push(next);
-    for (const k of dependents.get(next.key) ?? []) {
-      const left = waiting.get(k)! - 1;
-      waiting.set(k, left);
-      if (left === 0) ready.push(items.get(k)!);
+    const at = position.get(next)!;
+    for (let j = offsets[at]!; j < offsets[at + 1]!; j++) {
+      const k = dependents[j]!;
+      if (--waiting[k] === 0) ready.push(list[k]!);
     }
   }
   if (order.length !== items.size) throw new Error('dependency sort left items behind after breaking loops');
   return { order, warnings };
 }
 
-/** For each item, who waits on it, and how many of its own dependencies are still to come. */
-function indexDependents(items: Map<string, Item>): { dependents: Map<string, string[]>; waiting: Map<string, number> } {
-  const dependents = new Map<string, string[]>();
-  const waiting = new Map<string, number>();
-  for (const item of items.values()) {
-    let n = 0;
-    for (const d of item.deps) {
-      if (!items.has(d)) continue;
-      n++;
-      const list = dependents.get(d);
-      if (list) list.push(item.key);
-      else dependents.set(d, [item.key]);
-    }
-    waiting.set(item.key, n);
+/**
+ * The dependency graph by position, built once per sort: who waits on each item (as one flat
+ * array with offsets) and how many of its own dependencies each item waits for. Integer
+ * arrays instead of string-keyed maps and per-item lists: a 10,000-table dump has ~55,000
+ * items and their edges.
+ */
+interface Graph {
+  readonly list: readonly Item[];
+  readonly position: ReadonlyMap<Item, number>;
+  /** dependents of item i: dependents[offsets[i] .. offsets[i + 1]) */
+  readonly dependents: Int32Array;
+  readonly offsets: Int32Array;
+  /** number of dependencies of item i that are items */
+  readonly waiting: Int32Array;
+}
+
+function indexGraph(items: Map<string, Item>): Graph {
+  const list = [...items.values()];
+  const n = list.length;
+  const byKey = new Map<string, number>();
+  const position = new Map<Item, number>();
+  for (let i = 0; i < n; i++) {
+    byKey.set(list[i]!.key, i);
+    position.set(list[i]!, i);
   }
-  return { dependents, waiting };
+  const waiting = new Int32Array(n);
+  const counts = new Int32Array(n + 1);
+  const from: number[] = [];
+  const to: number[] = [];
+  for (let i = 0; i < n; i++) {
+    for (const d of list[i]!.deps) {
+      const j = byKey.get(d);
+      if (j === undefined) continue;
+      waiting[i]!++;
+      counts[j]!++;
+      from.push(j);
+      to.push(i);
+    }
+  }
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + counts[i]!;
+  const fill = offsets.slice(0, n);
+  const dependents = new Int32Array(from.length);
+  for (let e = 0; e < from.length; e++) dependents[fill[from[e]!]!++] = to[e]!;
+  return { list, position, dependents, offsets, waiting };
 }
 
 /** Tarjan's strongly connected components, iteratively (deep dependency chains exist). */
@@ -106,25 +144,26 @@ function stronglyConnected(items: Map<string, Item>, within: ReadonlySet<string>
  * Items a plain (unprioritised) topological pass cannot reach: those in loops and those that
  * wait on one. Linear time; on a loop-free graph it is empty and Tarjan never runs.
  */
-function itemsBehindLoops(items: Map<string, Item>): Set<string> {
-  const { dependents, waiting } = indexDependents(items);
-  const queue = [...waiting].filter(([, n]) => n === 0).map(([k]) => k);
-  for (let i = 0; i < queue.length; i++) {
-    for (const k of dependents.get(queue[i]!) ?? []) {
-      const left = waiting.get(k)! - 1;
-      waiting.set(k, left);
-      if (left === 0) queue.push(k);
+function itemsBehindLoops(graph: Graph): Set<string> {
+  const { list, dependents, offsets } = graph;
+  const waiting = graph.waiting.slice();
+  const queue: number[] = [];
+  for (let i = 0; i < list.length; i++) if (waiting[i] === 0) queue.push(i);
+  for (let q = 0; q < queue.length; q++) {
+    const at = queue[q]!;
+    for (let j = offsets[at]!; j < offsets[at + 1]!; j++) {
+      const k = dependents[j]!;
+      if (--waiting[k] === 0) queue.push(k);
     }
   }
   const left = new Set<string>();
-  if (queue.length === items.size) return left;
-  for (const [k, n] of waiting) if (n > 0) left.add(k);
+  if (queue.length === list.length) return left;
+  for (let i = 0; i < list.length; i++) if (waiting[i]! > 0) left.add(list[i]!.key);
   return left;
 }
 
-function breakAllLoops(items: Map<string, Item>): SortWarning[] {
+function breakAllLoops(items: Map<string, Item>, suspects: Set<string>): SortWarning[] {
   const warnings: SortWarning[] = [];
-  const suspects = itemsBehindLoops(items);
   if (suspects.size === 0) return warnings;
   const pending = stronglyConnected(items, suspects);
   while (pending.length) {

@@ -10,7 +10,7 @@ import { withStandardQuotedBody } from '../ddl/function-body.js';
 import { emitMatviewRefresh, emitViewBody, emitViewStub } from '../ddl/view.js';
 import { qualify, quoteIdent, quoteLiteral } from '../sql/quote.js';
 import type { SecurityLabelMap } from '../../catalog/security-labels.js';
-import type { TocEntry } from './toc.js';
+import type { DefnParts, TocEntry } from './toc.js';
 import { linkDependencies } from './deps.js';
 import { foreignTableDataEntry } from './foreign-data.js';
 import type { ConstraintObject } from '../../catalog/constraints.js';
@@ -44,6 +44,30 @@ export function copyColumns(t: TableObject): string[] {
   return t.columns.filter((c) => !c.generated).map((c) => quoteIdent(c.name));
 }
 
+type EntryBase = Pick<TocEntry, 'namespace' | 'owner' | 'section' | 'deps' | 'objectId' | 'planKey'>;
+
+/**
+ * An entry without data, built field by field: one object shape for the tens of thousands of
+ * entries of a big schema (spreading `base` into each made every entry a fresh dictionary).
+ */
+function entry(base: EntryBase, tag: string, desc: string, defn: string, dropStmt = '', defnParts?: DefnParts): Omit<TocEntry, 'dumpId'> {
+  return {
+    namespace: base.namespace,
+    owner: base.owner,
+    section: base.section,
+    deps: base.deps,
+    objectId: base.objectId,
+    planKey: base.planKey,
+    tag,
+    desc,
+    defn,
+    dropStmt,
+    copyStmt: null,
+    data: null,
+    ...(defnParts ? { defnParts } : {}),
+  };
+}
+
 /**
  * Turns the sorted plan into archive entries. Like pg_dump, comments follow their object,
  * privileges come after every definition (so default privileges and grants see the final
@@ -67,7 +91,7 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
   const refreshes: Omit<TocEntry, 'dumpId'>[] = [];
   for (const item of plan.items) {
     const o = item.object;
-    const base = { namespace: o.kind === 'extension' ? null : o.schema, owner: o.owner, section: item.section, deps: [] as number[], objectId: o.id, planKey: item.key };
+    const base: EntryBase = { namespace: o.kind === 'extension' ? null : o.schema, owner: o.owner, section: item.section, deps: [] as number[], objectId: o.id, planKey: item.key };
     switch (item.part) {
       case 'definition': {
         let ddl = emitObject(o, ctx);
@@ -78,10 +102,10 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
         if (opts.disableDollarQuoting && o.kind === 'function') ddl = { ...ddl, create: withStandardQuotedBody(ddl.create) };
         const defn = [ddl.create, opts.noOwner ? '' : ddl.owner, ddl.afterOwner ?? ''].filter((s) => s).join('\n');
         const defnParts = { create: ddl.create, owner: ownerStmt, afterOwner: ddl.afterOwner ?? '' };
-        if (defn) main.push({ ...base, tag: ddl.tag, desc: ddl.desc, defn, dropStmt: ddl.drop, copyStmt: null, data: null, defnParts });
+        if (defn) main.push(entry(base, ddl.tag, ddl.desc, defn, ddl.drop, defnParts));
         if (!opts.noComments) {
           for (const c of ddl.comments) {
-            main.push({ ...base, tag: unqualifiedTag(c.label, o.schema), desc: 'COMMENT', defn: c.sql, dropStmt: '', copyStmt: null, data: null });
+            main.push(entry(base, unqualifiedTag(c.label, o.schema), 'COMMENT', c.sql));
           }
         }
         const labels = opts.securityLabels?.get(o.id);
@@ -91,7 +115,7 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
             if (l.column !== null && !relation) continue;
             const target = l.column === null ? ddl.labelTarget : `COLUMN ${relation}.${quoteIdent(l.column)}`;
             const sql = `SECURITY LABEL FOR ${quoteIdent(l.provider)} ON ${target} IS ${quoteLiteral(l.label)};`;
-            main.push({ ...base, tag: unqualifiedTag(target, o.schema), desc: 'SECURITY LABEL', defn: sql, dropStmt: '', copyStmt: null, data: null });
+            main.push(entry(base, unqualifiedTag(target, o.schema), 'SECURITY LABEL', sql));
           }
         }
         if (!opts.noPrivileges && ddl.acl && ddl.aclLabel) {
@@ -108,7 +132,7 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
         }
         if (!opts.noPrivileges) {
           for (const c of ddl.columnAcls ?? []) {
-            acls.push({ ...base, tag: unqualifiedTag(c.label, o.schema), desc: 'ACL', defn: c.sql, dropStmt: '', copyStmt: null, data: null });
+            acls.push(entry(base, unqualifiedTag(c.label, o.schema), 'ACL', c.sql));
           }
         }
         break;
@@ -121,42 +145,40 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
         const seq = item.sequence ?? (o.kind === 'sequence' ? o : null);
         const sql = seq ? emitSequenceSet(seq) : null;
         if (seq && sql) {
-          main.push({ ...base, namespace: seq.schema, tag: seq.name, desc: 'SEQUENCE SET', defn: sql, dropStmt: '', copyStmt: null, data: null });
+          main.push(entry({ ...base, namespace: seq.schema }, seq.name, 'SEQUENCE SET', sql));
         }
         break;
       }
       case 'view-body':
         if (o.kind === 'view') {
-          main.push({ ...base, tag: o.name, desc: 'VIEW', defn: emitViewBody(o), dropStmt: '', copyStmt: null, data: null });
+          main.push(entry(base, o.name, 'VIEW', emitViewBody(o)));
         }
         break;
       case 'attach':
         if (o.kind === 'table') {
-          main.push({ ...base, tag: o.name, desc: 'TABLE ATTACH', defn: emitAttachPartition(o), dropStmt: '', copyStmt: null, data: null });
+          main.push(entry(base, o.name, 'TABLE ATTACH', emitAttachPartition(o)));
         }
         break;
       case 'row-security':
         if (o.kind === 'table') {
-          main.push({ ...base, tag: o.name, desc: 'ROW SECURITY', defn: emitRowSecurity(o), dropStmt: '', copyStmt: null, data: null });
+          main.push(entry(base, o.name, 'ROW SECURITY', emitRowSecurity(o)));
         }
         break;
       case 'shell-type':
-        main.push({ ...base, tag: o.name, desc: 'SHELL TYPE', defn: emitShellType(o), dropStmt: '', copyStmt: null, data: null });
+        main.push(entry(base, o.name, 'SHELL TYPE', emitShellType(o)));
         break;
       case 'domain-checks':
         if (o.kind === 'domain') {
           for (const check of emitDomainLateChecks(o)) {
-            main.push({ ...base, tag: check.tag, desc: 'CHECK CONSTRAINT', defn: check.sql, dropStmt: '', copyStmt: null, data: null });
+            main.push(entry(base, check.tag, 'CHECK CONSTRAINT', check.sql));
             if (opts.noComments) continue;
-            for (const c of check.comments) {
-              main.push({ ...base, tag: unqualifiedTag(c.label, o.schema), desc: 'COMMENT', defn: c.sql, dropStmt: '', copyStmt: null, data: null });
-            }
+            for (const c of check.comments) main.push(entry(base, unqualifiedTag(c.label, o.schema), 'COMMENT', c.sql));
           }
         }
         break;
       case 'refresh':
         if (o.kind === 'view') {
-          refreshes.push({ ...base, tag: o.name, desc: 'MATERIALIZED VIEW DATA', defn: emitMatviewRefresh(o), dropStmt: '', copyStmt: null, data: null });
+          refreshes.push(entry(base, o.name, 'MATERIALIZED VIEW DATA', emitMatviewRefresh(o)));
         }
         break;
     }
@@ -186,7 +208,13 @@ function dataEntry(item: Item, base: Pick<TocEntry, 'namespace' | 'owner' | 'sec
     defn: '',
     dropStmt: '',
     copyStmt: `COPY ${name}${list} FROM stdin;`,
-    data: { kind: 'copy', copyOut: copyOutSql(name, cols, list, item.configCondition), table: name, object: t },
+    data: {
+      kind: 'copy',
+      copyOut: copyOutSql(name, cols, list, item.configCondition),
+      table: name,
+      object: t,
+      ...(item.configCondition ? {} : { relation: { name, columns: cols } }),
+    },
   };
 }
 

@@ -23,19 +23,27 @@ export function linkDependencies(entries: readonly Unnumbered[], plan: Plan): To
   });
   const itemDeps = new Map<string, ReadonlySet<string>>();
   for (const item of plan.items) itemDeps.set(item.key, foreignKeyNeeds(item, plan) ?? item.deps);
-  return entries.map((e, i) => {
+  // The entries are the builder's own, fresh objects: numbered in place rather than copied.
+  const numbered = entries as (Unnumbered & { dumpId: number; deps: readonly number[] })[];
+  entries.forEach((e, i) => {
     const dumpId = i + 1;
-    if (e.planKey === undefined) return { ...e, dumpId };
+    const out = e as Unnumbered & { dumpId: number; deps: readonly number[] };
+    out.dumpId = dumpId;
+    if (e.planKey === undefined) return;
     const own = primary.get(e.planKey);
     // a comment, a privilege or another part of an object: it goes with the object's entry
-    if (own !== undefined && own !== dumpId) return { ...e, dumpId, deps: own < dumpId ? [own] : [] };
+    if (own !== undefined && own !== dumpId) {
+      out.deps = own < dumpId ? [own] : [];
+      return;
+    }
     const deps = new Set<number>();
     for (const key of itemDeps.get(e.planKey) ?? []) {
       const id = primary.get(key);
       if (id !== undefined && id < dumpId) deps.add(id);
     }
-    return { ...e, dumpId, deps: [...deps].sort((a, b) => a - b) };
+    out.deps = [...deps].sort((a, b) => a - b);
   });
+  return numbered;
 }
 
 /**

@@ -56,6 +56,8 @@ export function shapeToc(entries: readonly TocEntry[], opts: ShapeOptions): TocE
     if (opts.inserts) shaped = { ...shaped, copyStmt: null };
     return shaped;
   });
+  // Nothing added or moved: the numbers and dependencies stand (no copy of every entry).
+  if (!opts.database && out.every((e, i) => e === entries[i])) return out as TocEntry[];
   if (opts.database) {
     const { head, acl } = databaseEntries(opts.database, opts);
     if (acl) {

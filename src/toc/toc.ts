@@ -16,6 +16,11 @@ export interface CopySource {
   /** qualified table name, for messages */
   readonly table: string;
   readonly object: TableObject;
+  /**
+   * Set when the rows are a plain COPY of one table: the table and its column list, so its
+   * rows can also be read as ctid ranges (`--split-tables-larger-than`) and locked by a worker.
+   */
+  readonly relation?: { readonly name: string; readonly columns: readonly string[] };
 }
 
 /**

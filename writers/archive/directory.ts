@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { FileOut } from './byte-out.js';
 import { compressed } from './compress.js';
+import type { CopySource } from '../../src/toc/toc.js';
 import type { ArchiveEntry } from './entries.js';
 import { ArchiveEncoder, writeHeader, writeToc, type ArchiveHeader } from './format.js';
 import { blobBytes, tableBytes, textEncoder, type ArchiveSources } from './sources.js';
@@ -44,12 +45,17 @@ export async function writeDirectory(
   const gz = header.compression !== 0;
   const suffix = gz ? '.gz' : '';
   const content = (bytes: AsyncIterable<Buffer>) => (gz ? compressed(bytes, 'gzip', header.compression) : bytes);
+  const parallel = Math.max(1, sources.parallel ?? 1);
+  const tables: { e: ArchiveEntry; data: CopySource }[] = [];
+  const writeTable = (e: ArchiveEntry, data: CopySource) =>
+    writeFile(path.join(dir, dataFileName(e) + suffix), content(tableBytes(e, data, sources)), opts.sync);
   for (const e of entries) {
     if (e.source) sources.onEntry?.(e.source);
     const data = e.data;
     if (!data) continue;
     if (data.kind === 'copy') {
-      await writeFile(path.join(dir, dataFileName(e) + suffix), content(tableBytes(e, data, sources)), opts.sync);
+      if (parallel > 1) tables.push({ e, data });
+      else await writeTable(e, data);
     } else {
       let list = '';
       for (const oid of data.oids) {
@@ -59,6 +65,26 @@ export async function writeDirectory(
       }
       await writeFile(path.join(dir, 'blobs.toc'), once(Buffer.from(list, 'latin1')), opts.sync);
     }
+  }
+  if (tables.length) {
+    // Largest first, `parallel` files at a time; the first failure stops the others from starting.
+    tables.sort((a, b) => b.data.object.estimatedBytes - a.data.object.estimatedBytes);
+    let next = 0;
+    let failed = false;
+    const lane = async () => {
+      while (!failed && next < tables.length) {
+        const { e, data } = tables[next++]!;
+        try {
+          await writeTable(e, data);
+        } catch (err) {
+          failed = true;
+          throw err;
+        }
+      }
+    };
+    const lanes = await Promise.allSettled(Array.from({ length: Math.min(parallel, tables.length) }, lane));
+    const failure = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+    if (failure) throw failure.reason;
   }
   const enc = new ArchiveEncoder(textEncoder(sources));
   // pg_dump marks a directory's toc.dat as tar, so an extracted tar archive reads as a directory.

@@ -10,6 +10,11 @@ export interface ArchiveSources {
   /** the archive's text encoding (defaults to UTF8) */
   encodeText?(s: string): Buffer;
   onEntry?(entry: TocEntry): void;
+  /**
+   * How many tables' data files the directory format writes at once (-j); the largest start
+   * first. The sources must then serve that many tables concurrently. Default 1.
+   */
+  readonly parallel?: number;
   onDataChunk?(entry: TocEntry, bytes: number): void;
 }
 
