@@ -5,8 +5,9 @@ export interface DumpOptions extends ConnectionOptions {
   /** output format: the SQL script, or one of pg_dump's archives that pg_restore reads */
   format?: 'plain' | 'custom' | 'directory' | 'tar';
   /**
-   * -Z: gzip level 0-9. Plain: compresses the whole file (dumpToFile). Custom and directory:
-   * each data block or file (undefined = zlib's default, 0 = none). Tar: not supported.
+   * -Z: 0 = none, 1-9 = gzip level, -1 = gzip at zlib's default. Plain: compresses the whole
+   * file (dumpToFile; 0 or undefined = not compressed). Custom and directory: each data block or
+   * file (undefined = zlib's default, 0 = none). Tar: not supported.
    */
   compress?: number;
   /** -s: definitions only */

@@ -6,16 +6,7 @@ import type { DumpOptions } from '../options.js';
 import { TOOL_VERSION } from '../version.js';
 import { addSelectionFlags } from './selection-flags.js';
 import { applyArchiveFlags, parseFormat } from './archive-flags.js';
-
-function parseCompression(spec: string): number | undefined {
-  // pg_dump accepts a level, a method, or method:level / method:level=N
-  const m = /^(?:(gzip|none)(?::(?:level=)?(\d+))?|(\d+))$/.exec(spec.trim());
-  if (!m) throw new InvalidArgumentError(`invalid compression specification "${spec}": use gzip, gzip:N or a level 0-9`);
-  if (m[1] === 'none') return undefined;
-  const level = Number(m[2] ?? m[3] ?? 6);
-  if (level < 0 || level > 9) throw new InvalidArgumentError(`compression level must be in range 0..9`);
-  return level === 0 && m[3] !== undefined ? undefined : level;
-}
+import { parseCompressSpec } from './compress-flag.js';
 
 /** pg_dump's options that shape the script, apart from what it selects. */
 const OUTPUT_OPTIONS = 'Output options:';
@@ -32,7 +23,7 @@ function program(): Command {
     .argument('[dbname]', 'database name, URI or conninfo string')
     .addOption(new Option('-f, --file <file>', 'output file (default: standard output)'))
     .addOption(new Option('-F, --format <format>', 'output file format: p (plain), c (custom), d (directory), t (tar)').default('p'))
-    .addOption(new Option('-Z, --compress <spec>', 'gzip compression: level, gzip or gzip:N').argParser(parseCompression))
+    .addOption(new Option('-Z, --compress <method[:detail]>', 'compress as given: 0-9, none, gzip, gzip:N, gzip:level=N').argParser(parseCompressSpec))
     .addOption(new Option('-v, --verbose', 'verbose mode'))
     .addOption(new Option('-s, --schema-only', 'dump only the schema, no data'))
     .addOption(new Option('-a, --data-only', 'dump only the data, not the schema'))
@@ -176,6 +167,8 @@ async function main(argv: string[]): Promise<number> {
     const options = toOptions(cmd.args[0], flags, cmd.getOptionValueSource('password') === 'cli');
     Object.assign(options, selectionFlags());
     applyArchiveFlags(options, flags.file, flags.compress, cmd.getOptionValueSource('compress') === 'cli');
+    // plain: 0 (-Z 0, -Z none) writes the script as is; -1 is gzip at zlib's default level
+    const plainGzip = flags.compress === undefined || flags.compress === 0 ? undefined : flags.compress;
     const controller = new AbortController();
     options.signal = controller.signal;
     let signalled: number | null = null;
@@ -199,10 +192,10 @@ async function main(argv: string[]): Promise<number> {
     }
     try {
       if (options.format !== 'plain') await (flags.file ? dumpToFile({ ...options, file: flags.file }) : dumpToStream(options, process.stdout));
-      else if (flags.file) await dumpToFile({ ...options, file: flags.file, compress: flags.compress });
-      else if (flags.compress !== undefined) {
+      else if (flags.file) await dumpToFile({ ...options, file: flags.file, compress: plainGzip });
+      else if (plainGzip !== undefined) {
         const { createGzip } = await import('node:zlib');
-        const gz = createGzip({ level: flags.compress });
+        const gz = createGzip({ level: plainGzip });
         gz.pipe(process.stdout);
         await dumpToStream(options, gz);
         await new Promise<void>((r) => gz.end(r));
