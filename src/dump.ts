@@ -18,6 +18,7 @@ import type { DumpOptions, DumpResult } from './options.js';
 import { qualify, setServerKeywords } from './sql/quote.js';
 import { setQuoteAllIdentifiers } from './sql/quote.js';
 import { buildToc } from './toc/build.js';
+import { addStatisticsEntries, statisticsRelations } from './toc/statistics.js';
 import { PlainWriter } from '../writers/plain.js';
 import { Sink } from '../writers/sink.js';
 import { TOOL_VERSION } from './version.js';
@@ -194,7 +195,7 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
     const planned = planDump(selectObjects(catalog, selection), { schema: true, data: true, foreignDataServers: selection.foreignServers });
     const plan = { ...planned, items: planned.items.filter((i) => keepsPart(i, selection)) };
     for (const w of plan.warnings) warn(w.message);
-    const toc = buildToc(plan, {
+    const built = buildToc(plan, {
       version: session.version,
       noOwner: !!options.noOwner,
       noPrivileges: !!options.noPrivileges,
@@ -202,6 +203,9 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
       useSetSessionAuthorization: output.setSessionAuthorization,
       disableDollarQuoting: output.disableDollarQuoting,
     });
+    const toc = selection.dumpStatistics
+      ? await addStatisticsEntries(counting, built, statisticsRelations(planned.items), session.version, selection.sections)
+      : built;
     // The output options reshape the entries in place, so the writer below gets them.
     current = 'preparing the output';
     const prepared = await prepareOutput(client, counting, catalog, toc, options, output, session.version, out);

@@ -117,7 +117,7 @@ export interface DumpOptions extends ConnectionOptions {
   noToastCompression?: boolean;
   /** --no-unlogged-table-data: definitions of unlogged tables and sequences, not their contents (always so on a standby) */
   noUnloggedTableData?: boolean;
-  /** --statistics / --statistics-only: not supported yet (a usage error); --no-statistics is the default */
+  /** --statistics / --statistics-only: STATISTICS DATA entries (pg_dump 18); --no-statistics is the default */
   statistics?: boolean;
   statisticsOnly?: boolean;
   noStatistics?: boolean;
