@@ -8,6 +8,12 @@ import { addSelectionFlags } from './selection-flags.js';
 import { applyArchiveFlags, parseFormat } from './archive-flags.js';
 import { parseCompressSpec } from './compress-flag.js';
 
+function parseFloatDigits(v: string): number {
+  const n = /^\s*-?\d+\s*$/.test(v) ? Number(v) : NaN;
+  if (!(n >= -15 && n <= 3)) throw new InvalidArgumentError('--extra-float-digits must be in range -15..3');
+  return n;
+}
+
 /** pg_dump's options that shape the script, apart from what it selects. */
 const OUTPUT_OPTIONS = 'Output options:';
 
@@ -35,7 +41,7 @@ function program(): Command {
     .addOption(new Option('--snapshot <snapshot>', 'use given snapshot for the dump'))
     .addOption(new Option('--lock-wait-timeout <timeout>', 'fail after waiting TIMEOUT for a table lock'))
     .addOption(new Option('--enable-row-security', 'enable row security (dump only content user has access to)'))
-    .addOption(new Option('--extra-float-digits <n>', 'override default setting for extra_float_digits').argParser((v) => Number(v)))
+    .addOption(new Option('--extra-float-digits <n>', 'override default setting for extra_float_digits').argParser(parseFloatDigits))
     .addOption(new Option('--no-table-locks', 'do not lock tables (gives up protection against concurrent DDL)'))
     .addOption(new Option('-c, --clean', 'clean (drop) database objects before recreating').helpGroup(OUTPUT_OPTIONS))
     .addOption(new Option('--if-exists', 'use IF EXISTS when dropping objects').helpGroup(OUTPUT_OPTIONS))
@@ -62,6 +68,9 @@ function program(): Command {
     .addOption(new Option('-w, --no-password', 'never prompt for password'))
     .addOption(new Option('-W, --password', 'force password prompt'))
     .addOption(new Option('--role <role>', 'do SET ROLE before dump'))
+    // pg_dump still accepts -R and ignores it
+    .addOption(new Option('-R, --no-reconnect', 'obsolete, ignored').hideHelp())
+    .addOption(new Option('--binary-upgrade', 'for use by upgrade utilities only (not supported)').hideHelp())
     .version(TOOL_VERSION, '-V, --version', 'output version information, then exit')
     .helpOption('-?, --help', 'show this help, then exit')
     .showHelpAfterError(false)
@@ -110,6 +119,7 @@ interface CliFlags {
   username?: string;
   password: boolean | undefined;
   role?: string;
+  binaryUpgrade?: boolean;
 }
 
 function toOptions(positional: string | undefined, f: CliFlags, passwordFlagGiven: boolean): DumpOptions {
@@ -164,6 +174,7 @@ async function main(argv: string[]): Promise<number> {
     cmd.parse(argv);
     const flags = cmd.opts<CliFlags>();
     verbose = !!flags.verbose;
+    if (flags.binaryUpgrade) throw new DumpError('usage', '--binary-upgrade is not supported: it serves pg_upgrade, which runs its own pg_dump');
     const options = toOptions(cmd.args[0], flags, cmd.getOptionValueSource('password') === 'cli');
     Object.assign(options, selectionFlags());
     applyArchiveFlags(options, flags.file, flags.compress, cmd.getOptionValueSource('compress') === 'cli');

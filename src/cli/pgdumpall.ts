@@ -59,6 +59,8 @@ function program(): Command {
     .addOption(content('--no-schema', 'do not dump schema'))
     .addOption(content('--no-security-labels', 'do not dump security label assignments'))
     .addOption(content('--no-statistics', 'do not dump statistics (the default)'))
+    .addOption(content('--statistics', 'dump the statistics (restoring them needs PostgreSQL 18+)'))
+    .addOption(content('--statistics-only', 'dump only the statistics, not schema or data'))
     .addOption(content('--no-subscriptions', 'do not dump subscriptions'))
     .addOption(content('--no-sync', 'do not wait for changes to be written safely to disk'))
     .addOption(content('--no-table-access-method', 'do not dump table access methods'))
@@ -173,7 +175,6 @@ function toOptions(f: CliFlags, passwordFlagGiven: boolean): DumpAllOptions {
     noPublications: !f.publications,
     noSubscriptions: !f.subscriptions,
     noSecurityLabels: !f.securityLabels,
-    noStatistics: !f.statistics,
     noTablespaces: !f.tablespaces,
     noTableAccessMethod: !f.tableAccessMethod,
     noToastCompression: !f.toastCompression,
@@ -200,6 +201,9 @@ function toOptions(f: CliFlags, passwordFlagGiven: boolean): DumpAllOptions {
 
 async function main(argv: string[]): Promise<number> {
   const cmd = program();
+  // --statistics and --no-statistics share one commander attribute: record each as given.
+  const given = new Set<string>();
+  for (const name of ['statistics', 'no-statistics', 'statistics-only']) cmd.on(`option:${name}`, () => given.add(name));
   let verbose = false;
   try {
     cmd.parse(argv);
@@ -209,6 +213,9 @@ async function main(argv: string[]): Promise<number> {
     const flags = cmd.opts<CliFlags>();
     verbose = !!flags.verbose;
     const options = toOptions(flags, cmd.getOptionValueSource('password') === 'cli');
+    options.statistics = given.has('statistics');
+    options.noStatistics = given.has('no-statistics');
+    options.statisticsOnly = given.has('statistics-only');
     const controller = new AbortController();
     options.signal = controller.signal;
     let signalled: number | null = null;
