@@ -121,6 +121,13 @@ export interface DumpOptions extends ConnectionOptions {
   statistics?: boolean;
   statisticsOnly?: boolean;
   noStatistics?: boolean;
+  /**
+   * --skip-unreadable (beyond pg_dump): schemas the role has no USAGE on are left out (as -N),
+   * tables and sequences it has no SELECT on keep their definitions without rows or value (as
+   * --exclude-table-data); each is reported as a warning and in a comment at the top of the
+   * script. Without it, the first of them fails the dump with a message naming it.
+   */
+  skipUnreadable?: boolean;
   /** progress and warnings */
   onWarning?: (message: string) => void;
   onProgress?: (event: ProgressEvent) => void;

@@ -43,6 +43,7 @@ function program(): Command {
     .addOption(new Option('--enable-row-security', 'enable row security (dump only content user has access to)'))
     .addOption(new Option('--extra-float-digits <n>', 'override default setting for extra_float_digits').argParser(parseFloatDigits))
     .addOption(new Option('--no-table-locks', 'do not lock tables (gives up protection against concurrent DDL)'))
+    .addOption(new Option('--skip-unreadable', 'leave out schemas and table contents the role cannot read, listing them'))
     .addOption(new Option('-c, --clean', 'clean (drop) database objects before recreating').helpGroup(OUTPUT_OPTIONS))
     .addOption(new Option('--if-exists', 'use IF EXISTS when dropping objects').helpGroup(OUTPUT_OPTIONS))
     .addOption(new Option('-C, --create', 'include commands to create database in dump').helpGroup(OUTPUT_OPTIONS))
@@ -120,6 +121,7 @@ interface CliFlags {
   password: boolean | undefined;
   role?: string;
   binaryUpgrade?: boolean;
+  skipUnreadable?: boolean;
 }
 
 function toOptions(positional: string | undefined, f: CliFlags, passwordFlagGiven: boolean): DumpOptions {
@@ -145,6 +147,7 @@ function toOptions(positional: string | undefined, f: CliFlags, passwordFlagGive
     enableRowSecurity: f.enableRowSecurity,
     extraFloatDigits: f.extraFloatDigits,
     noTableLocks: !f.tableLocks,
+    skipUnreadable: f.skipUnreadable,
     clean: f.clean,
     ifExists: f.ifExists,
     create: f.create,
