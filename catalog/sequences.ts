@@ -113,7 +113,7 @@ async function readSequenceState(
   const readable = new Set((await ctx.client.query<{ oid: string }>(
     `SELECT c.oid::int8 AS oid FROM pg_catalog.pg_class c
       WHERE c.oid = ANY($1::oid[]) AND pg_catalog.has_schema_privilege(c.relnamespace, 'USAGE')
-        AND pg_catalog.has_sequence_privilege(c.oid, 'SELECT')`,
+        AND pg_catalog.has_table_privilege(c.oid, 'SELECT')`,
     [rows.map((r) => r.oid)],
   )).map((r) => r.oid));
   rows = rows.filter((r) => readable.has(String(r.oid)));
