@@ -333,4 +333,60 @@ describe(`live connections (PostgreSQL ${MAJOR})`, () => {
       expect(ok.code, ok.stderr).toBe(0);
     });
   });
+
+  describe('passwords stay out of messages and process arguments', () => {
+    const SECRET = 'Wr0ng-S3cret-pw';
+    it('a wrong password or a refused host: no message carries the password, even with --verbose', async () => {
+      const runs: Array<{ args: string[]; env?: Record<string, string> }> = [
+        { args: [`postgresql://live_user:${SECRET}@127.0.0.1:${server.port}/live_db`] },
+        { args: [`postgresql://live_user:${SECRET}@127.0.0.1:${deadPort}/live_db`] },
+        { args: [`host=127.0.0.1 port=${server.port} dbname=live_db user=live_user password=${SECRET}`] },
+        { args: ['-h', '127.0.0.1', '-p', String(server.port), '-U', 'live_user', 'live_db'], env: { PGPASSWORD: SECRET } },
+        { args: ['-h', '127.0.0.1', '-p', String(server.port), '-U', 'live_user', 'live_db'], env: { PGPASSFILE: passfile([`*:*:*:live_user:${SECRET}`]) } },
+      ];
+      for (const { args, env } of runs) {
+        for (const verbose of [[], ['--verbose']]) {
+          const r = await cli([...verbose, ...args], env ? { env } : {});
+          expect(r.code, r.stderr).toBe(EXIT_CODES.connection);
+          expect(r.stderr).not.toContain(SECRET);
+          if (verbose.length === 0) expectOneLineError(r.stderr);
+        }
+      }
+      const wrong = await cli([`postgresql://live_user:${SECRET}@127.0.0.1:${server.port}/live_db`]);
+      expect(wrong.stderr).toContain('password authentication failed');
+      expect(wrong.stderr).toContain('(password taken from connection string)');
+    });
+
+    it('pgdump-ts and pgdumpall-ts start no process and no process shows the password in its arguments', async () => {
+      const pg = (await import('pg')).default;
+      const holder = new pg.Client({ connectionString: server.url('live_db') });
+      await holder.connect();
+      try {
+        await holder.query('BEGIN; LOCK TABLE live_schema.t IN ACCESS EXCLUSIVE MODE');
+        const env = { PGHOST: '127.0.0.1', PGPORT: String(server.port), PGUSER: 'live_user', PGPASSWORD: PW };
+        const { spawnCli, finished } = await import('./util/reliability.js');
+        const { spawn } = await import('node:child_process');
+        const allBin = join(process.cwd(), 'dist/src/cli/pgdumpall.js');
+        const children = [
+          spawnCli(['live_db'], { env: { ...env, PGAPPNAME: 'ps-check-dump' } }),
+          spawn(process.execPath, [allBin, '--exclude-database', 'postgres', '--exclude-database', 'template1'],
+            { env: { ...process.env, ...env, PGAPPNAME: 'ps-check-all' }, stdio: ['ignore', 'pipe', 'pipe'] }),
+        ];
+        const done = children.map((c) => finished(c));
+        // Both are waiting for the lock: they are connected and busy.
+        await waitFor('both dumps waiting', async () => (await query<{ n: number }>(admin,
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name IN ('ps-check-dump', 'ps-check-all') AND wait_event_type = 'Lock'`))[0]!.n === 2);
+        const ps = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' }).split('\n').filter((l) => l.trim() !== '');
+        const pids = children.map((c) => String(c.pid));
+        expect(ps.filter((l) => pids.includes(l.trim().split(/\s+/)[1]!)), 'processes started by the dumps').toEqual([]);
+        expect(ps.filter((l) => l.includes(PW) || l.includes(encodeURIComponent(PW))), 'processes showing the password').toEqual([]);
+        expect(ps.some((l) => pids.includes(l.trim().split(/\s+/)[0]!))).toBe(true);
+        await holder.query('COMMIT');
+        const results = await Promise.all(done);
+        for (const r of results) expect(r.code, r.stderr).toBe(0);
+      } finally {
+        await holder.end();
+      }
+    });
+  });
 });
