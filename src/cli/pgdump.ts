@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { dumpToFile, dumpToStream } from '../index.js';
-import { DumpError, EXIT_CODES, isDumpError } from '../errors.js';
+import { DumpError } from '../errors.js';
+import { runCli, type CliCommand, type CliState } from './run.js';
 import type { DumpOptions } from '../options.js';
 import { TOOL_VERSION } from '../version.js';
 import { addSelectionFlags } from './selection-flags.js';
@@ -169,42 +170,27 @@ function toOptions(positional: string | undefined, f: CliFlags, passwordFlagGive
   };
 }
 
-async function main(argv: string[]): Promise<number> {
+function parse(argv: string[], state: CliState): CliCommand {
   const cmd = program();
   const selectionFlags = addSelectionFlags(cmd);
-  let verbose = false;
-  try {
-    cmd.parse(argv);
-    const flags = cmd.opts<CliFlags>();
-    verbose = !!flags.verbose;
-    if (flags.binaryUpgrade) throw new DumpError('usage', '--binary-upgrade is not supported: it serves pg_upgrade, which runs its own pg_dump');
-    const options = toOptions(cmd.args[0], flags, cmd.getOptionValueSource('password') === 'cli');
-    Object.assign(options, selectionFlags());
-    applyArchiveFlags(options, flags.file, flags.compress, cmd.getOptionValueSource('compress') === 'cli');
-    // plain: 0 (-Z 0, -Z none) writes the script as is; -1 is gzip at zlib's default level
-    const plainGzip = flags.compress === undefined || flags.compress === 0 ? undefined : flags.compress;
-    const controller = new AbortController();
-    options.signal = controller.signal;
-    let signalled: number | null = null;
-    const onSignal = (code: number) => () => {
-      signalled = code;
-      controller.abort();
-      // The dump winds down by itself (query cancelled, temporary file removed); should anything
-      // keep it from doing so, a signal still ends the process.
-      setTimeout(() => {
-        process.stderr.write('pgdump-ts: dump cancelled by signal\n');
-        process.exit(code);
-      }, 10_000).unref();
+  cmd.parse(argv);
+  const flags = cmd.opts<CliFlags>();
+  state.verbose = !!flags.verbose;
+  if (flags.binaryUpgrade) throw new DumpError('usage', '--binary-upgrade is not supported: it serves pg_upgrade, which runs its own pg_dump');
+  const options = toOptions(cmd.args[0], flags, cmd.getOptionValueSource('password') === 'cli');
+  Object.assign(options, selectionFlags());
+  applyArchiveFlags(options, flags.file, flags.compress, cmd.getOptionValueSource('compress') === 'cli');
+  // plain: 0 (-Z 0, -Z none) writes the script as is; -1 is gzip at zlib's default level
+  const plainGzip = flags.compress === undefined || flags.compress === 0 ? undefined : flags.compress;
+  if (state.verbose) {
+    options.onProgress = (e) => {
+      if (e.type === 'entry') process.stderr.write(`pgdump-ts: dumping ${e.desc} ${e.namespace ? e.namespace + '.' : ''}${e.tag}\n`);
+      if (e.type === 'catalog') process.stderr.write(`pgdump-ts: read ${e.objects} objects from the catalog\n`);
     };
-    process.once('SIGINT', onSignal(130));
-    process.once('SIGTERM', onSignal(143));
-    if (verbose) {
-      options.onProgress = (e) => {
-        if (e.type === 'entry') process.stderr.write(`pgdump-ts: dumping ${e.desc} ${e.namespace ? e.namespace + '.' : ''}${e.tag}\n`);
-        if (e.type === 'catalog') process.stderr.write(`pgdump-ts: read ${e.objects} objects from the catalog\n`);
-      };
-    }
-    try {
+  }
+  return {
+    async run(signal) {
+      options.signal = signal;
       if (options.format !== 'plain') await (flags.file ? dumpToFile({ ...options, file: flags.file }) : dumpToStream(options, process.stdout));
       else if (flags.file) await dumpToFile({ ...options, file: flags.file, compress: plainGzip });
       else if (plainGzip !== undefined) {
@@ -214,45 +200,8 @@ async function main(argv: string[]): Promise<number> {
         await dumpToStream(options, gz);
         await new Promise<void>((r) => gz.end(r));
       } else await dumpToStream(options, process.stdout);
-    } catch (e) {
-      if (signalled !== null) {
-        process.stderr.write('pgdump-ts: dump cancelled by signal\n');
-        // Output still queued for a reader that stopped reading would keep the process alive.
-        const code = signalled;
-        setImmediate(() => process.exit(code));
-        return signalled;
-      }
-      throw e;
-    }
-    return 0;
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
-      return EXIT_CODES.usage;
-    }
-    if (isDumpError(e)) {
-      process.stderr.write(`pgdump-ts: error: ${e.message}\n`);
-      if (verbose && e.detail) process.stderr.write(`${e.detail}\n`);
-      if (verbose && e.cause) process.stderr.write(`${String((e.cause as Error).stack ?? e.cause)}\n`);
-      return EXIT_CODES[e.code];
-    }
-    process.stderr.write(`pgdump-ts: error: ${(e as Error).message ?? String(e)}\n`);
-    if (verbose) process.stderr.write(`${(e as Error).stack}\n`);
-    return EXIT_CODES.internal;
-  }
+    },
+  };
 }
 
-// A closed standard output (`--help | head`) must not crash the process; a dump to it
-// notices the failed write itself and reports it.
-process.stdout.on('error', () => undefined);
-
-// A dump that stops with nothing left to wait for, without settling, is a failure, not a success.
-process.exitCode = EXIT_CODES.internal;
-let settled = false;
-process.on('exit', () => {
-  if (!settled && process.exitCode === EXIT_CODES.internal) process.stderr.write('pgdump-ts: error: internal error: the dump stopped before it finished\n');
-});
-main(process.argv).then((code) => {
-  settled = true;
-  process.exitCode = code;
-});
+runCli('pgdump-ts', parse);
