@@ -25,7 +25,7 @@ export type DumpAllPassThrough = Pick<
   | 'noPolicies' | 'noData' | 'noSchema' | 'noStatistics' | 'statistics' | 'statisticsOnly' | 'sequenceData' | 'inserts' | 'columnInserts'
   | 'rowsPerInsert' | 'onConflictDoNothing' | 'disableTriggers' | 'superuser' | 'disableDollarQuoting'
   | 'quoteAllIdentifiers' | 'useSetSessionAuthorization' | 'loadViaPartitionRoot' | 'lockWaitTimeout'
-  | 'extraFloatDigits' | 'encoding' | 'restrictKey' | 'noSync'
+  | 'extraFloatDigits' | 'encoding' | 'restrictKey' | 'noSync' | 'skipUnreadable'
 >;
 
 const PASS_THROUGH: readonly (keyof DumpAllPassThrough)[] = [
@@ -34,7 +34,7 @@ const PASS_THROUGH: readonly (keyof DumpAllPassThrough)[] = [
   'noPolicies', 'noData', 'noSchema', 'noStatistics', 'statistics', 'statisticsOnly', 'sequenceData', 'inserts', 'columnInserts',
   'rowsPerInsert', 'onConflictDoNothing', 'disableTriggers', 'superuser', 'disableDollarQuoting',
   'quoteAllIdentifiers', 'useSetSessionAuthorization', 'loadViaPartitionRoot', 'lockWaitTimeout',
-  'extraFloatDigits', 'encoding', 'noSync',
+  'extraFloatDigits', 'encoding', 'noSync', 'skipUnreadable',
 ];
 
 /** Every option of the cluster dump; the CLI maps pg_dumpall's flags onto these one to one. */

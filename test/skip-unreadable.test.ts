@@ -88,4 +88,21 @@ describe.each(servers.map((s) => [s.major, s] as const))('PostgreSQL %i: objects
     expect(await query(dst, 'SELECT count(*)::int AS n FROM public.secret')).toEqual([{ n: 0 }]);
     expect(await query(dst, `SELECT count(*)::int AS n FROM pg_namespace WHERE nspname = 'auth'`)).toEqual([{ n: 0 }]);
   });
+
+  it('pgdumpall-ts passes --skip-unreadable to every database', async () => {
+    const others = (await query<{ datname: string }>(server.url, `SELECT datname FROM pg_database WHERE datname <> 'unreadable_src'`))
+      .flatMap((r) => ['--exclude-database', `"${r.datname.replace(/"/g, '""')}"`]);
+    const u = new URL(server.url);
+    const conn = ['-h', u.hostname, '-p', u.port, '-U', 'unr_dumper', '-l', 'unreadable_src'];
+    const { spawn } = await import('node:child_process');
+    const { cleanEnv, finished } = await import('./util/reliability.js');
+    const run = (args: string[]) => finished(spawn(process.execPath, [path.resolve('dist/src/cli/pgdumpall.js'), ...conn, ...args, ...others], { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] }));
+    const failed = await run(['--no-role-passwords']);
+    expect(failed.code).toBe(EXIT_CODES.permission);
+    expect(failed.stderr).toMatch(/dumping database "unreadable_src" failed: permission denied for schema auth/);
+    const ok = await run(['--no-role-passwords', '--skip-unreadable']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain('pgdumpall-ts: warning: database "unreadable_src": --skip-unreadable: skipped schema auth and everything in it: no USAGE privilege');
+    expect(ok.stdout.toString()).toContain('COPY app.mine (id, note) FROM stdin;');
+  });
 });

@@ -150,4 +150,22 @@ describe('flags', () => {
     writeFileSync(path.join(tmp, 'restored.sql'), restored);
     expect(calls(restored).match(/pg_restore_relation_stats/g)?.length).toBe(calls(plain).match(/pg_restore_relation_stats/g)?.length);
   });
+
+  it('pgdumpall-ts --statistics-only: statistics of every database, no roles or definitions', async () => {
+    const others = (await query<{ datname: string }>(server.url, `SELECT datname FROM pg_database WHERE datname <> 'stats_src'`))
+      .flatMap((r) => ['--exclude-database', `"${r.datname.replace(/"/g, '""')}"`]);
+    const u = new URL(server.url);
+    const { spawn } = await import('node:child_process');
+    const { cleanEnv, finished } = await import('./util/reliability.js');
+    const r = await finished(spawn(process.execPath, [path.resolve('dist/src/cli/pgdumpall.js'), '-h', u.hostname, '-p', u.port, '-U', 'postgres', '--statistics-only', ...others],
+      { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] }));
+    expect(r.code, r.stderr).toBe(0);
+    const out = r.stdout.toString();
+    expect(out).toContain('-- Database "stats_src" dump');
+    expect(out.match(/pg_restore_relation_stats/g)?.length).toBe(10);
+    expect(out).not.toMatch(/CREATE (ROLE|TABLE|DATABASE)|COPY /);
+    const conflict = await finished(spawn(process.execPath, [path.resolve('dist/src/cli/pgdumpall.js'), '-s', '--statistics'], { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] }));
+    expect(conflict.code).toBe(EXIT_CODES.usage);
+    expect(conflict.stderr).toContain('options -s/--schema-only and --statistics cannot be used together');
+  });
 });

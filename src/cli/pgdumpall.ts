@@ -64,6 +64,7 @@ function program(): Command {
     .addOption(content('--statistics-only', 'dump only the statistics, not schema or data'))
     .addOption(content('--no-subscriptions', 'do not dump subscriptions'))
     .addOption(content('--no-sync', 'do not wait for changes to be written safely to disk'))
+    .addOption(content('--skip-unreadable', 'leave out schemas and table contents the role cannot read, listing them'))
     .addOption(content('--no-table-access-method', 'do not dump table access methods'))
     .addOption(content('--no-tablespaces', 'do not dump tablespace assignments'))
     .addOption(content('--no-toast-compression', 'do not dump TOAST compression methods'))
@@ -126,6 +127,7 @@ interface CliFlags {
   statistics: boolean;
   subscriptions: boolean;
   sync: boolean;
+  skipUnreadable?: boolean;
   tableAccessMethod: boolean;
   tablespaces: boolean;
   toastCompression: boolean;
@@ -196,6 +198,7 @@ function toOptions(f: CliFlags, passwordFlagGiven: boolean): DumpAllOptions {
     encoding: f.encoding,
     restrictKey: f.restrictKey,
     noSync: !f.sync,
+    skipUnreadable: f.skipUnreadable,
     onWarning: (m) => process.stderr.write(`pgdumpall-ts: warning: ${m}\n`),
   };
 }
