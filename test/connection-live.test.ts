@@ -3,7 +3,7 @@
 // openssl here). Connection behaviour does not depend on the server version, so one server of
 // the newest requested major is enough.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,7 +107,7 @@ let homeN = 0;
 /** An empty home directory, so no ~/.pgpass or ~/.postgresql/ of the machine counts. */
 function freshHome(): string {
   const h = join(dir, `home${homeN++}`);
-  execFileSync('mkdir', ['-p', h]);
+  mkdirSync(h, { recursive: true });
   return h;
 }
 
