@@ -107,6 +107,17 @@ async function readSequenceState(
 ): Promise<Map<number, { lastValue: string | null; isCalled: boolean }>> {
   const out = new Map<number, { lastValue: string | null; isCalled: boolean }>();
   if (rows.length === 0) return out;
+  // A sequence the role may not read (no SELECT on it, or no USAGE on its schema, like a
+  // platform-owned schema on a managed service) has no value to dump: leave it unread rather
+  // than fail the whole catalog read; the selection step reports it if it is to be dumped.
+  const readable = new Set((await ctx.client.query<{ oid: string }>(
+    `SELECT c.oid::int8 AS oid FROM pg_catalog.pg_class c
+      WHERE c.oid = ANY($1::oid[]) AND pg_catalog.has_schema_privilege(c.relnamespace, 'USAGE')
+        AND pg_catalog.has_table_privilege(c.oid, 'SELECT')`,
+    [rows.map((r) => r.oid)],
+  )).map((r) => r.oid));
+  rows = rows.filter((r) => readable.has(String(r.oid)));
+  if (rows.length === 0) return out;
   type StateRow = { oid: string; last_value: string | null; is_called: boolean | null };
   if (ctx.version >= 180000) {
     const res = await ctx.client.query<StateRow>(

@@ -22,6 +22,9 @@ import type { CopySource } from './toc/toc.js';
 import { qualify, setServerKeywords } from './sql/quote.js';
 import { setQuoteAllIdentifiers } from './sql/quote.js';
 import { buildToc } from './toc/build.js';
+import { addStatisticsEntries, statisticsRelations } from './toc/statistics.js';
+import { renumberEntries } from './toc/deps.js';
+import { skipUnreadable } from './select/skip-unreadable.js';
 import { PlainWriter } from '../writers/plain.js';
 import { Sink } from '../writers/sink.js';
 import { TOOL_VERSION } from './version.js';
@@ -188,10 +191,14 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
     );
     setServerKeywords(keywords.map((k) => k.word));
     current = 'matching the name patterns';
-    const selection = await resolveSelection(counting, selectionRequest, session.database);
+    let selection = await resolveSelection(counting, selectionRequest, session.database);
     current = 'reading the catalog';
     const dumpsData = !options.schemaOnly && !options.noData && (options.section === undefined || options.section.includes('data'));
-    const tables = options.noTableLocks ? 0 : await lockTables(counting, session.database, (schema, name) => tableLockWanted(selection, schema, name), options.lockWaitTimeout, dumpsData);
+    // What the role cannot read fails the dump up front, naming it, or with --skip-unreadable is left out.
+    const skipped = options.noTableLocks && !dumpsData ? null : await skipUnreadable(counting, selectionRequest, selection, session.database, !!options.skipUnreadable, warn);
+    if (skipped) selection = skipped.selection;
+    const lockable = (schema: string, name: string) => tableLockWanted(selection, schema, name) && !skipped?.relations.has(qualify(schema, name));
+    const tables = options.noTableLocks ? 0 : await lockTables(counting, session.database, lockable, options.lockWaitTimeout, dumpsData);
     // A big catalog is read over several connections on the dump's snapshot.
     if (tables >= CATALOG_HELPERS_FROM_TABLES) {
       helpers = await openCatalogHelpers(client, resolved, { ...sessionOptions, serializableDeferrable: false }, CATALOG_HELPERS);
@@ -205,7 +212,7 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
     const planned = planDump(selectObjects(catalog, selection), { schema: true, data: true, foreignDataServers: selection.foreignServers });
     const plan = { ...planned, items: planned.items.filter((i) => keepsPart(i, selection)) };
     for (const w of plan.warnings) warn(w.message);
-    const toc = buildToc(plan, {
+    const built = buildToc(plan, {
       version: session.version,
       noOwner: !!options.noOwner,
       noPrivileges: !!options.noPrivileges,
@@ -214,6 +221,10 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
       disableDollarQuoting: output.disableDollarQuoting,
       securityLabels: options.noSecurityLabels ? undefined : catalog.securityLabels,
     });
+    const toc = selection.dumpStatistics
+      ? await addStatisticsEntries(counting, built, statisticsRelations(planned.items), session.version, selection.sections)
+      : built;
+    if (skipped?.note) toc.splice(0, toc.length, ...renumberEntries([skipped.note, ...toc]));
     // The output options reshape the entries in place, so the writer below gets them.
     current = 'preparing the output';
     const prepared = await prepareOutput(client, counting, catalog, toc, options, output, session.version, out);

@@ -22,19 +22,19 @@ export type DumpAllPassThrough = Pick<
   DumpOptions,
   | 'schemaOnly' | 'dataOnly' | 'noOwner' | 'noPrivileges' | 'noComments' | 'noPublications' | 'noSubscriptions'
   | 'noTablespaces' | 'noSecurityLabels' | 'noTableAccessMethod' | 'noToastCompression' | 'noUnloggedTableData'
-  | 'noPolicies' | 'noData' | 'noSchema' | 'noStatistics' | 'sequenceData' | 'inserts' | 'columnInserts'
+  | 'noPolicies' | 'noData' | 'noSchema' | 'noStatistics' | 'statistics' | 'statisticsOnly' | 'sequenceData' | 'inserts' | 'columnInserts'
   | 'rowsPerInsert' | 'onConflictDoNothing' | 'disableTriggers' | 'superuser' | 'disableDollarQuoting'
   | 'quoteAllIdentifiers' | 'useSetSessionAuthorization' | 'loadViaPartitionRoot' | 'lockWaitTimeout'
-  | 'extraFloatDigits' | 'encoding' | 'restrictKey' | 'noSync'
+  | 'extraFloatDigits' | 'encoding' | 'restrictKey' | 'noSync' | 'skipUnreadable'
 >;
 
 const PASS_THROUGH: readonly (keyof DumpAllPassThrough)[] = [
   'schemaOnly', 'dataOnly', 'noOwner', 'noPrivileges', 'noComments', 'noPublications', 'noSubscriptions',
   'noTablespaces', 'noSecurityLabels', 'noTableAccessMethod', 'noToastCompression', 'noUnloggedTableData',
-  'noPolicies', 'noData', 'noSchema', 'noStatistics', 'sequenceData', 'inserts', 'columnInserts',
+  'noPolicies', 'noData', 'noSchema', 'noStatistics', 'statistics', 'statisticsOnly', 'sequenceData', 'inserts', 'columnInserts',
   'rowsPerInsert', 'onConflictDoNothing', 'disableTriggers', 'superuser', 'disableDollarQuoting',
   'quoteAllIdentifiers', 'useSetSessionAuthorization', 'loadViaPartitionRoot', 'lockWaitTimeout',
-  'extraFloatDigits', 'encoding', 'noSync',
+  'extraFloatDigits', 'encoding', 'noSync', 'skipUnreadable',
 ];
 
 /** Every option of the cluster dump; the CLI maps pg_dumpall's flags onto these one to one. */
@@ -92,6 +92,12 @@ function checkOptions(o: DumpAllOptions, excludes: number): void {
   if (o.ifExists && !o.clean) throw usage('option --if-exists requires option -c/--clean');
   if (o.schemaOnly && o.dataOnly) throw usage('options -s/--schema-only and -a/--data-only cannot be used together');
   if (o.clean && o.dataOnly) throw usage('options -c/--clean and -a/--data-only cannot be used together');
+  const statsConflicts: Array<[boolean | undefined, boolean | undefined, string, string]> = [
+    [o.schemaOnly, o.statisticsOnly, '-s/--schema-only', '--statistics-only'], [o.dataOnly, o.statisticsOnly, '-a/--data-only', '--statistics-only'],
+    [o.statisticsOnly, o.noStatistics, '--statistics-only', '--no-statistics'], [o.statistics, o.noStatistics, '--statistics', '--no-statistics'],
+    [o.dataOnly, o.statistics, '-a/--data-only', '--statistics'], [o.schemaOnly, o.statistics, '-s/--schema-only', '--statistics'],
+  ];
+  for (const [a, b, an, bn] of statsConflicts) if (a && b) throw usage(`options ${an} and ${bn} cannot be used together`);
   if (o.restrictKey !== undefined && !/^[A-Za-z0-9]+$/.test(o.restrictKey)) throw usage('invalid restrict key: use letters and digits only');
 }
 
@@ -180,7 +186,8 @@ async function planCluster(client: pg.Client, o: DumpAllOptions, excludes: reado
   const keywords = await counting.query<{ word: string }>(`SELECT word FROM pg_catalog.pg_get_keywords() WHERE catcode <> 'U'`);
   setServerKeywords(keywords.map((k) => k.word));
 
-  const definitions = !o.dataOnly && !o.noSchema;
+  // pg_dumpall 18: no roles or tablespaces with --statistics-only either
+  const definitions = !o.dataOnly && !o.noSchema && !o.statisticsOnly;
   const databases = !o.globalsOnly && !o.rolesOnly && !o.tablespacesOnly;
   const roles = definitions && !o.tablespacesOnly;
   const tablespaces = definitions && !o.rolesOnly && !o.noTablespaces;
@@ -294,7 +301,7 @@ export async function dumpAll(options: DumpAllOptions, out: Writable): Promise<D
   await sink.write(plan.globals);
   await sink.write(`\\unrestrict ${restrictKey}\n\n`);
 
-  const definitions = !options.dataOnly && !options.noSchema;
+  const definitions = !options.dataOnly && !options.noSchema && !options.statisticsOnly;
   const results: { name: string; result: DumpResult }[] = [];
   if (plan.databases.length) await sink.write('--\n-- Databases\n--\n\n');
   for (const name of plan.databases) {

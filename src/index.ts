@@ -38,7 +38,9 @@ export async function dumpToFile(options: DumpOptions & { file: string; compress
   if (options.format !== undefined && options.format !== 'plain') {
     return dumpToStream(options, new PassThrough(), { path: options.file, sync: !options.noSync });
   }
-  const output = await openOutputFile(options.file, options.compress, !options.noSync);
+  // pg_dump's -Z 0 means no compression; -1 is gzip at zlib's default level
+  const gzipLevel = options.compress === undefined || options.compress === 0 ? undefined : options.compress;
+  const output = await openOutputFile(options.file, gzipLevel, !options.noSync);
   try {
     const result = await dumpToStream(options, output.stream);
     await output.commit();

@@ -5,8 +5,9 @@ export interface DumpOptions extends ConnectionOptions {
   /** output format: the SQL script, or one of pg_dump's archives that pg_restore reads */
   format?: 'plain' | 'custom' | 'directory' | 'tar';
   /**
-   * -Z: gzip level 0-9. Plain: compresses the whole file (dumpToFile). Custom and directory:
-   * each data block or file (undefined = zlib's default, 0 = none). Tar: not supported.
+   * -Z: 0 = none, 1-9 = gzip level, -1 = gzip at zlib's default. Plain: compresses the whole
+   * file (dumpToFile; 0 or undefined = not compressed). Custom and directory: each data block or
+   * file (undefined = zlib's default, 0 = none). Tar: not supported.
    */
   compress?: number;
   /** -s: definitions only */
@@ -116,7 +117,7 @@ export interface DumpOptions extends ConnectionOptions {
   noToastCompression?: boolean;
   /** --no-unlogged-table-data: definitions of unlogged tables and sequences, not their contents (always so on a standby) */
   noUnloggedTableData?: boolean;
-  /** --statistics / --statistics-only: not supported yet (a usage error); --no-statistics is the default */
+  /** --statistics / --statistics-only: STATISTICS DATA entries (pg_dump 18); --no-statistics is the default */
   statistics?: boolean;
   statisticsOnly?: boolean;
   noStatistics?: boolean;
@@ -132,6 +133,13 @@ export interface DumpOptions extends ConnectionOptions {
    * data, in order. PostgreSQL 14+ (TID range scans); plain COPY data only (not --inserts, -E).
    */
   splitTablesLargerThan?: number | string;
+  /**
+   * --skip-unreadable (beyond pg_dump): schemas the role has no USAGE on are left out (as -N),
+   * tables and sequences it has no SELECT on keep their definitions without rows or value (as
+   * --exclude-table-data); each is reported as a warning and in a comment at the top of the
+   * script. Without it, the first of them fails the dump with a message naming it.
+   */
+  skipUnreadable?: boolean;
   /** progress and warnings */
   onWarning?: (message: string) => void;
   onProgress?: (event: ProgressEvent) => void;

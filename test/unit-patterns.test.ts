@@ -74,7 +74,9 @@ describe('pattern checks, with pg_dump\'s messages', () => {
       'options -s/--schema-only and --include-foreign-data cannot be used together',
     );
     await expect(prepareSelection({ dataOnly: true, noData: true })).rejects.toThrow('options -a/--data-only and --no-data cannot be used together');
-    await expect(prepareSelection({ statisticsOnly: true })).rejects.toThrow('not supported yet');
+    await expect(prepareSelection({ statisticsOnly: true, noStatistics: true })).rejects.toThrow('options --statistics-only and --no-statistics cannot be used together');
+    expect(await prepareSelection({ statisticsOnly: true })).toMatchObject({ dumpSchema: false, dumpData: false, dumpStatistics: true });
+    expect(await prepareSelection({})).toMatchObject({ dumpSchema: true, dumpData: true, dumpStatistics: false });
   });
 });
 

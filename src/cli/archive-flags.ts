@@ -31,7 +31,7 @@ export function applyArchiveFlags(options: DumpOptions, file: string | undefined
   if (format === 'plain') return;
   if (!file && format === 'directory') throw new DumpError('usage', 'no output directory specified: use -f DIRECTORY with -F d');
   if (!file && format === 'tar') throw new DumpError('usage', 'no output file specified: use -f FILE with -F t');
-  // -Z 0 and -Z none come back from the flag parser as no level (commander then stores '')
+  // -Z 0 and -Z none are level 0 (uncompressed), -Z gzip is -1 (zlib default)
   const compress = compressGiven ? (typeof level === 'number' ? level : 0) : undefined;
   if (format === 'tar' && compress) throw new DumpError('usage', 'compression is not supported by tar archive format');
   options.compress = compress;

@@ -1,21 +1,19 @@
 #!/usr/bin/env node
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { dumpToFile, dumpToStream } from '../index.js';
-import { DumpError, EXIT_CODES, isDumpError } from '../errors.js';
+import { DumpError } from '../errors.js';
+import { runCli, type CliCommand, type CliState } from './run.js';
 import type { DumpOptions, ProgressEvent } from '../options.js';
 import { progressDisplay } from './progress-display.js';
 import { TOOL_VERSION } from '../version.js';
 import { addSelectionFlags } from './selection-flags.js';
 import { applyArchiveFlags, parseFormat } from './archive-flags.js';
+import { parseCompressSpec } from './compress-flag.js';
 
-function parseCompression(spec: string): number | undefined {
-  // pg_dump accepts a level, a method, or method:level / method:level=N
-  const m = /^(?:(gzip|none)(?::(?:level=)?(\d+))?|(\d+))$/.exec(spec.trim());
-  if (!m) throw new InvalidArgumentError(`invalid compression specification "${spec}": use gzip, gzip:N or a level 0-9`);
-  if (m[1] === 'none') return undefined;
-  const level = Number(m[2] ?? m[3] ?? 6);
-  if (level < 0 || level > 9) throw new InvalidArgumentError(`compression level must be in range 0..9`);
-  return level === 0 && m[3] !== undefined ? undefined : level;
+function parseFloatDigits(v: string): number {
+  const n = /^\s*-?\d+\s*$/.test(v) ? Number(v) : NaN;
+  if (!(n >= -15 && n <= 3)) throw new InvalidArgumentError('--extra-float-digits must be in range -15..3');
+  return n;
 }
 
 /** pg_dump's options that shape the script, apart from what it selects. */
@@ -39,7 +37,7 @@ function program(): Command {
     .argument('[dbname]', 'database name, URI or conninfo string')
     .addOption(new Option('-f, --file <file>', 'output file (default: standard output)'))
     .addOption(new Option('-F, --format <format>', 'output file format: p (plain), c (custom), d (directory), t (tar)').default('p'))
-    .addOption(new Option('-Z, --compress <spec>', 'gzip compression: level, gzip or gzip:N').argParser(parseCompression))
+    .addOption(new Option('-Z, --compress <method[:detail]>', 'compress as given: 0-9, none, gzip, gzip:N, gzip:level=N').argParser(parseCompressSpec))
     .addOption(new Option('-j, --jobs <njobs>', 'use this many parallel jobs to dump').argParser(parseJobs))
     .addOption(new Option('--split-tables-larger-than <size>', 'with -j, copy tables larger than SIZE (e.g. 1GB) in parallel ctid ranges'))
     .addOption(new Option('--progress', 'show progress on stderr (default when stderr is a terminal)'))
@@ -56,8 +54,9 @@ function program(): Command {
     .addOption(new Option('--snapshot <snapshot>', 'use given snapshot for the dump'))
     .addOption(new Option('--lock-wait-timeout <timeout>', 'fail after waiting TIMEOUT for a table lock'))
     .addOption(new Option('--enable-row-security', 'enable row security (dump only content user has access to)'))
-    .addOption(new Option('--extra-float-digits <n>', 'override default setting for extra_float_digits').argParser((v) => Number(v)))
+    .addOption(new Option('--extra-float-digits <n>', 'override default setting for extra_float_digits').argParser(parseFloatDigits))
     .addOption(new Option('--no-table-locks', 'do not lock tables (gives up protection against concurrent DDL)'))
+    .addOption(new Option('--skip-unreadable', 'leave out schemas and table contents the role cannot read, listing them'))
     .addOption(new Option('-c, --clean', 'clean (drop) database objects before recreating').helpGroup(OUTPUT_OPTIONS))
     .addOption(new Option('--if-exists', 'use IF EXISTS when dropping objects').helpGroup(OUTPUT_OPTIONS))
     .addOption(new Option('-C, --create', 'include commands to create database in dump').helpGroup(OUTPUT_OPTIONS))
@@ -83,6 +82,9 @@ function program(): Command {
     .addOption(new Option('-w, --no-password', 'never prompt for password'))
     .addOption(new Option('-W, --password', 'force password prompt'))
     .addOption(new Option('--role <role>', 'do SET ROLE before dump'))
+    // pg_dump still accepts -R and ignores it
+    .addOption(new Option('-R, --no-reconnect', 'obsolete, ignored').hideHelp())
+    .addOption(new Option('--binary-upgrade', 'for use by upgrade utilities only (not supported)').hideHelp())
     .version(TOOL_VERSION, '-V, --version', 'output version information, then exit')
     .helpOption('-?, --help', 'show this help, then exit')
     .showHelpAfterError(false)
@@ -135,6 +137,8 @@ interface CliFlags {
   username?: string;
   password: boolean | undefined;
   role?: string;
+  binaryUpgrade?: boolean;
+  skipUnreadable?: boolean;
 }
 
 function toOptions(positional: string | undefined, f: CliFlags, passwordFlagGiven: boolean): DumpOptions {
@@ -160,6 +164,7 @@ function toOptions(positional: string | undefined, f: CliFlags, passwordFlagGive
     enableRowSecurity: f.enableRowSecurity,
     extraFloatDigits: f.extraFloatDigits,
     noTableLocks: !f.tableLocks,
+    skipUnreadable: f.skipUnreadable,
     clean: f.clean,
     ifExists: f.ifExists,
     create: f.create,
@@ -183,93 +188,50 @@ function toOptions(positional: string | undefined, f: CliFlags, passwordFlagGive
   };
 }
 
-async function main(argv: string[]): Promise<number> {
+function parse(argv: string[], state: CliState): CliCommand {
   const cmd = program();
   const selectionFlags = addSelectionFlags(cmd);
-  let verbose = false;
-  try {
-    cmd.parse(argv);
-    const flags = cmd.opts<CliFlags>();
-    verbose = !!flags.verbose;
-    const options = toOptions(cmd.args[0], flags, cmd.getOptionValueSource('password') === 'cli');
-    Object.assign(options, selectionFlags());
-    applyArchiveFlags(options, flags.file, flags.compress, cmd.getOptionValueSource('compress') === 'cli');
-    const controller = new AbortController();
-    options.signal = controller.signal;
-    let signalled: number | null = null;
-    const onSignal = (code: number) => () => {
-      signalled = code;
-      controller.abort();
-      // The dump winds down by itself (query cancelled, temporary file removed); should anything
-      // keep it from doing so, a signal still ends the process.
-      setTimeout(() => {
-        process.stderr.write('pgdump-ts: dump cancelled by signal\n');
-        process.exit(code);
-      }, 10_000).unref();
-    };
-    process.once('SIGINT', onSignal(130));
-    process.once('SIGTERM', onSignal(143));
-    const listeners: ((e: ProgressEvent) => void)[] = [];
-    if (verbose) {
-      listeners.push((e) => {
-        if (e.type === 'entry') process.stderr.write(`pgdump-ts: dumping ${e.desc} ${e.namespace ? e.namespace + '.' : ''}${e.tag}\n`);
-        if (e.type === 'catalog') process.stderr.write(`pgdump-ts: read ${e.objects} objects from the catalog\n`);
-      });
-    }
-    const display = progressDisplay(flags, process.stderr);
-    if (display) listeners.push(display.onEvent);
-    if (listeners.length) options.onProgress = listeners.length === 1 ? listeners[0] : (e) => listeners.forEach((l) => l(e));
-    try {
-      if (options.format !== 'plain') await (flags.file ? dumpToFile({ ...options, file: flags.file }) : dumpToStream(options, process.stdout));
-      else if (flags.file) await dumpToFile({ ...options, file: flags.file, compress: flags.compress });
-      else if (flags.compress !== undefined) {
-        const { createGzip } = await import('node:zlib');
-        const gz = createGzip({ level: flags.compress });
-        gz.pipe(process.stdout);
-        await dumpToStream(options, gz);
-        await new Promise<void>((r) => gz.end(r));
-      } else await dumpToStream(options, process.stdout);
-      display?.stop();
-    } catch (e) {
-      display?.stop();
-      if (signalled !== null) {
-        process.stderr.write('pgdump-ts: dump cancelled by signal\n');
-        // Output still queued for a reader that stopped reading would keep the process alive.
-        const code = signalled;
-        setImmediate(() => process.exit(code));
-        return signalled;
+  cmd.parse(argv);
+  const flags = cmd.opts<CliFlags>();
+  state.verbose = !!flags.verbose;
+  if (flags.binaryUpgrade) throw new DumpError('usage', '--binary-upgrade is not supported: it serves pg_upgrade, which runs its own pg_dump');
+  const options = toOptions(cmd.args[0], flags, cmd.getOptionValueSource('password') === 'cli');
+  Object.assign(options, selectionFlags());
+  applyArchiveFlags(options, flags.file, flags.compress, cmd.getOptionValueSource('compress') === 'cli');
+  // plain: 0 (-Z 0, -Z none) writes the script as is; -1 is gzip at zlib's default level
+  const plainGzip = flags.compress === undefined || flags.compress === 0 ? undefined : flags.compress;
+  const listeners: ((e: ProgressEvent) => void)[] = [];
+  if (state.verbose) {
+    listeners.push((e) => {
+      if (e.type === 'entry') process.stderr.write(`pgdump-ts: dumping ${e.desc} ${e.namespace ? e.namespace + '.' : ''}${e.tag}\n`);
+      if (e.type === 'catalog') process.stderr.write(`pgdump-ts: read ${e.objects} objects from the catalog\n`);
+    });
+  }
+  const display = progressDisplay(flags, process.stderr);
+  if (display) listeners.push(display.onEvent);
+  if (listeners.length) options.onProgress = listeners.length === 1 ? listeners[0] : (e) => listeners.forEach((l) => l(e));
+  return {
+    async run(signal) {
+      options.signal = signal;
+      try {
+        await write();
+      } finally {
+        display?.stop();
       }
-      throw e;
-    }
-    return 0;
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
-      return EXIT_CODES.usage;
-    }
-    if (isDumpError(e)) {
-      process.stderr.write(`pgdump-ts: error: ${e.message}\n`);
-      if (verbose && e.detail) process.stderr.write(`${e.detail}\n`);
-      if (verbose && e.cause) process.stderr.write(`${String((e.cause as Error).stack ?? e.cause)}\n`);
-      return EXIT_CODES[e.code];
-    }
-    process.stderr.write(`pgdump-ts: error: ${(e as Error).message ?? String(e)}\n`);
-    if (verbose) process.stderr.write(`${(e as Error).stack}\n`);
-    return EXIT_CODES.internal;
+    },
+  };
+
+  async function write(): Promise<void> {
+    if (options.format !== 'plain') await (flags.file ? dumpToFile({ ...options, file: flags.file }) : dumpToStream(options, process.stdout));
+    else if (flags.file) await dumpToFile({ ...options, file: flags.file, compress: plainGzip });
+    else if (plainGzip !== undefined) {
+      const { createGzip } = await import('node:zlib');
+      const gz = createGzip({ level: plainGzip });
+      gz.pipe(process.stdout);
+      await dumpToStream(options, gz);
+      await new Promise<void>((r) => gz.end(r));
+    } else await dumpToStream(options, process.stdout);
   }
 }
 
-// A closed standard output (`--help | head`) must not crash the process; a dump to it
-// notices the failed write itself and reports it.
-process.stdout.on('error', () => undefined);
-
-// A dump that stops with nothing left to wait for, without settling, is a failure, not a success.
-process.exitCode = EXIT_CODES.internal;
-let settled = false;
-process.on('exit', () => {
-  if (!settled && process.exitCode === EXIT_CODES.internal) process.stderr.write('pgdump-ts: error: internal error: the dump stopped before it finished\n');
-});
-main(process.argv).then((code) => {
-  settled = true;
-  process.exitCode = code;
-});
+runCli('pgdump-ts', parse);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { dumpAll, dumpAllToFile, type DumpAllOptions } from '../dumpall.js';
-import { DumpError, EXIT_CODES, isDumpError } from '../errors.js';
+import { DumpError } from '../errors.js';
+import { runCli, type CliCommand, type CliState } from './run.js';
 import { TOOL_VERSION } from '../version.js';
 
 const CONTENT = 'Options controlling the output content:';
@@ -59,8 +60,11 @@ function program(): Command {
     .addOption(content('--no-schema', 'do not dump schema'))
     .addOption(content('--no-security-labels', 'do not dump security label assignments'))
     .addOption(content('--no-statistics', 'do not dump statistics (the default)'))
+    .addOption(content('--statistics', 'dump the statistics (restoring them needs PostgreSQL 18+)'))
+    .addOption(content('--statistics-only', 'dump only the statistics, not schema or data'))
     .addOption(content('--no-subscriptions', 'do not dump subscriptions'))
     .addOption(content('--no-sync', 'do not wait for changes to be written safely to disk'))
+    .addOption(content('--skip-unreadable', 'leave out schemas and table contents the role cannot read, listing them'))
     .addOption(content('--no-table-access-method', 'do not dump table access methods'))
     .addOption(content('--no-tablespaces', 'do not dump tablespace assignments'))
     .addOption(content('--no-toast-compression', 'do not dump TOAST compression methods'))
@@ -123,6 +127,7 @@ interface CliFlags {
   statistics: boolean;
   subscriptions: boolean;
   sync: boolean;
+  skipUnreadable?: boolean;
   tableAccessMethod: boolean;
   tablespaces: boolean;
   toastCompression: boolean;
@@ -173,7 +178,6 @@ function toOptions(f: CliFlags, passwordFlagGiven: boolean): DumpAllOptions {
     noPublications: !f.publications,
     noSubscriptions: !f.subscriptions,
     noSecurityLabels: !f.securityLabels,
-    noStatistics: !f.statistics,
     noTablespaces: !f.tablespaces,
     noTableAccessMethod: !f.tableAccessMethod,
     noToastCompression: !f.toastCompression,
@@ -194,69 +198,40 @@ function toOptions(f: CliFlags, passwordFlagGiven: boolean): DumpAllOptions {
     encoding: f.encoding,
     restrictKey: f.restrictKey,
     noSync: !f.sync,
+    skipUnreadable: f.skipUnreadable,
     onWarning: (m) => process.stderr.write(`pgdumpall-ts: warning: ${m}\n`),
   };
 }
 
-async function main(argv: string[]): Promise<number> {
+function parse(argv: string[], state: CliState): CliCommand {
   const cmd = program();
-  let verbose = false;
-  try {
-    cmd.parse(argv);
-    if (cmd.args.length > 0) {
-      throw new DumpError('usage', `too many command-line arguments (first is "${cmd.args[0]}")`);
-    }
-    const flags = cmd.opts<CliFlags>();
-    verbose = !!flags.verbose;
-    const options = toOptions(flags, cmd.getOptionValueSource('password') === 'cli');
-    const controller = new AbortController();
-    options.signal = controller.signal;
-    let signalled: number | null = null;
-    const onSignal = (code: number) => () => {
-      signalled = code;
-      controller.abort();
+  // --statistics and --no-statistics share one commander attribute: record each as given.
+  const given = new Set<string>();
+  for (const name of ['statistics', 'no-statistics', 'statistics-only']) cmd.on(`option:${name}`, () => given.add(name));
+  cmd.parse(argv);
+  if (cmd.args.length > 0) {
+    throw new DumpError('usage', `too many command-line arguments (first is "${cmd.args[0]}")`);
+  }
+  const flags = cmd.opts<CliFlags>();
+  state.verbose = !!flags.verbose;
+  const options = toOptions(flags, cmd.getOptionValueSource('password') === 'cli');
+  options.statistics = given.has('statistics');
+  options.noStatistics = given.has('no-statistics');
+  options.statisticsOnly = given.has('statistics-only');
+  if (state.verbose) {
+    options.onProgress = (e) => {
+      if (e.type === 'globals') process.stderr.write(`pgdumpall-ts: read ${e.roles} roles and ${e.tablespaces} tablespaces\n`);
+      if (e.type === 'database') process.stderr.write(`pgdumpall-ts: dumping database "${e.name}"\n`);
+      if (e.type === 'entry') process.stderr.write(`pgdumpall-ts: dumping ${e.desc} ${e.namespace ? e.namespace + '.' : ''}${e.tag}\n`);
     };
-    process.once('SIGINT', onSignal(130));
-    process.once('SIGTERM', onSignal(143));
-    if (verbose) {
-      options.onProgress = (e) => {
-        if (e.type === 'globals') process.stderr.write(`pgdumpall-ts: read ${e.roles} roles and ${e.tablespaces} tablespaces\n`);
-        if (e.type === 'database') process.stderr.write(`pgdumpall-ts: dumping database "${e.name}"\n`);
-        if (e.type === 'entry') process.stderr.write(`pgdumpall-ts: dumping ${e.desc} ${e.namespace ? e.namespace + '.' : ''}${e.tag}\n`);
-      };
-    }
-    try {
+  }
+  return {
+    async run(signal) {
+      options.signal = signal;
       if (flags.file) await dumpAllToFile({ ...options, file: flags.file });
       else await dumpAll(options, process.stdout);
-    } catch (e) {
-      if (signalled !== null) {
-        process.stderr.write('pgdumpall-ts: dump cancelled by signal\n');
-        return signalled;
-      }
-      throw e;
-    }
-    return 0;
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
-      return EXIT_CODES.usage;
-    }
-    if (isDumpError(e)) {
-      process.stderr.write(`pgdumpall-ts: error: ${e.message}\n`);
-      if (verbose && e.detail) process.stderr.write(`${e.detail}\n`);
-      if (verbose && e.cause) process.stderr.write(`${String((e.cause as Error).stack ?? e.cause)}\n`);
-      return EXIT_CODES[e.code];
-    }
-    process.stderr.write(`pgdumpall-ts: error: ${(e as Error).message ?? String(e)}\n`);
-    if (verbose) process.stderr.write(`${(e as Error).stack}\n`);
-    return EXIT_CODES.internal;
-  }
+    },
+  };
 }
 
-// A closed standard output (`--help | head`) must not crash the process; a dump to it
-// notices the failed write itself and reports it.
-process.stdout.on('error', () => undefined);
-
-main(process.argv).then((code) => {
-  process.exitCode = code;
-});
+runCli('pgdumpall-ts', parse);

@@ -52,8 +52,8 @@ const FLAGS: readonly [string, string | null, FlagField][] = [
   ['--no-table-access-method', 'do not dump table access methods', 'noTableAccessMethod'],
   ['--no-toast-compression', 'do not dump TOAST compression methods', 'noToastCompression'],
   ['--no-unlogged-table-data', 'do not dump unlogged table data', 'noUnloggedTableData'],
-  ['--statistics', 'dump the statistics (not supported yet)', 'statistics'],
-  ['--statistics-only', 'dump only the statistics, not schema or data (not supported yet)', 'statisticsOnly'],
+  ['--statistics', 'dump the statistics (restoring them needs PostgreSQL 18+)', 'statistics'],
+  ['--statistics-only', 'dump only the statistics, not schema or data', 'statisticsOnly'],
   ['--no-statistics', 'do not dump statistics (the default)', 'noStatistics'],
 ];
 

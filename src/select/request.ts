@@ -32,6 +32,8 @@ export interface SelectionRequest {
   readonly includeEverything: boolean;
   readonly dumpSchema: boolean;
   readonly dumpData: boolean;
+  /** --statistics / --statistics-only: STATISTICS DATA entries (pg_restore_*_stats calls) */
+  readonly dumpStatistics: boolean;
   readonly sequenceData: boolean;
   readonly sections: ReadonlySet<DumpSection>;
   /** -b, or the default for a dump of everything with data, unless -B */
@@ -67,9 +69,6 @@ export async function prepareSelection(o: DumpOptions): Promise<SelectionRequest
   if (o.statistics && o.noStatistics) throw conflict('--statistics', '--no-statistics');
   if (dataOnly && o.statistics) throw conflict('-a/--data-only', '--statistics');
   if (schemaOnly && o.statistics) throw conflict('-s/--schema-only', '--statistics');
-  if (o.statistics || o.statisticsOnly) {
-    throw new DumpError('usage', `option ${o.statisticsOnly ? '--statistics-only' : '--statistics'} is not supported yet: pgdump-ts does not dump statistics`);
-  }
 
   const p = {
     schemaInclude: list(o.schema),
@@ -104,14 +103,18 @@ export async function prepareSelection(o: DumpOptions): Promise<SelectionRequest
   // pg_dump quirk kept: `include extension` in a filter file, unlike -e, leaves the rest selected as usual.
   const includeEverything =
     p.schemaInclude.length + p.tableInclude.length + p.tableIncludeWithChildren.length + list(o.extension).length === 0;
-  const dumpData = (!schemaOnly || dataOnly) && !o.noData;
-  const dumpSchema = (!dataOnly || schemaOnly) && !o.noSchema;
+  // pg_dump 18: statistics are off unless asked for; --statistics-only drops schema and data.
+  const statisticsOnly = !!o.statisticsOnly;
+  const dumpData = ((!schemaOnly && !statisticsOnly) || dataOnly) && !o.noData;
+  const dumpSchema = ((!dataOnly && !statisticsOnly) || schemaOnly) && !o.noSchema;
+  const dumpStatistics = (statisticsOnly || !!o.statistics) && !o.noStatistics;
   return {
     patterns: p,
     strictNames: !!o.strictNames,
     includeEverything,
     dumpSchema,
     dumpData,
+    dumpStatistics,
     sequenceData: !!o.sequenceData,
     sections: sections.size ? sections : new Set(ALL_SECTIONS),
     // Large objects are data: a dump of everything includes them unless -B; -b always asks for them.
