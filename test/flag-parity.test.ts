@@ -16,7 +16,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const filterFile = path.join(tmp, 'filter.txt');
 writeFileSync(filterFile, '# nothing\n');
 
-/** pg_dump 18: long name, short letter (if any), takes a value. `jobs` (-j) belongs to the parallel-dump work and is listed in its own tests. */
+/** pg_dump 18: long name, short letter (if any), takes a value. */
 const PG_DUMP: ReadonlyArray<readonly [string, string | null, boolean]> = [
   ['data-only', 'a', false], ['blobs', 'b', false], ['large-objects', 'b', false], ['no-blobs', 'B', false],
   ['no-large-objects', 'B', false], ['clean', 'c', false], ['create', 'C', false], ['dbname', 'd', true],
@@ -39,7 +39,7 @@ const PG_DUMP: ReadonlyArray<readonly [string, string | null, boolean]> = [
   ['no-sync', null, false], ['on-conflict-do-nothing', null, false], ['rows-per-insert', null, true],
   ['include-foreign-data', null, true], ['table-and-children', null, true], ['exclude-table-and-children', null, true],
   ['exclude-table-data-and-children', null, true], ['sync-method', null, true], ['filter', null, true],
-  ['exclude-extension', null, true], ['sequence-data', null, false], ['restrict-key', null, true],
+  ['exclude-extension', null, true], ['sequence-data', null, false], ['restrict-key', null, true], ['jobs', 'j', true],
 ];
 
 const PG_DUMPALL: ReadonlyArray<readonly [string, string | null, boolean]> = [
@@ -69,7 +69,7 @@ const VALUES: Record<string, string> = {
   'exclude-table-data': 'x', 'extra-float-digits': '1', 'lock-wait-timeout': '1s', role: 'x', section: 'data',
   snapshot: '00000003-00000002-1', 'rows-per-insert': '10', 'include-foreign-data': 'x', 'table-and-children': 'x',
   'exclude-table-and-children': 'x', 'exclude-table-data-and-children': 'x', 'sync-method': 'fsync', filter: filterFile,
-  'exclude-extension': 'x', 'restrict-key': 'abc', database: 'postgres', 'exclude-database': 'x',
+  'exclude-extension': 'x', 'restrict-key': 'abc', jobs: '2', database: 'postgres', 'exclude-database': 'x',
 };
 
 /** Flags that only make sense with another one, as in pg_dump. */
