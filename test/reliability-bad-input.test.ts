@@ -1,9 +1,7 @@
 // Bad input, one case per row: exactly one line on stderr, no stack trace, the documented exit
 // code (EXIT_CODES in src/errors.ts, the README's table).
 //
-// Not testable here: a server older than 13 (no such binaries; pgdump-ts refuses them with
-// exit code 3 from the server_version_num check), and security labels as an object pgdump-ts
-// cannot dump (no label provider such as sepgsql or dummy_seclabel in these builds).
+// A server older than 13 is a real PostgreSQL 12 (npm alias pg12), refused with the supported range.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -182,4 +180,22 @@ describe(`PostgreSQL ${pwMajor}: password authentication`, () => {
     const ok = await cli([url], { env: { PGPASSWORD: 'right horse battery' } });
     expect(ok.code, ok.stderr).toBe(0);
   });
+});
+
+describe('PostgreSQL 12: older than the supported range', () => {
+  let old: TestServer | undefined;
+  afterAll(async () => {
+    await old?.stop();
+  });
+
+  it('is refused with one line naming the server version and the supported range', async () => {
+    old = await startServer(12);
+    expect(old.major).toBe(12);
+    await expectCase({
+      name: 'server older than 13',
+      args: [old.url('postgres')],
+      code: EXIT_CODES['server-version'],
+      mentions: [/server version 12\.\d+/, 'PostgreSQL 13 to'],
+    });
+  }, 120_000);
 });
