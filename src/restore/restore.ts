@@ -190,7 +190,8 @@ async function restorePlainInput(file: string, o: RestoreOptions): Promise<Resto
     input: file,
     exitOnError: o.exitOnError,
     singleTransaction: o.singleTransaction,
-    onError: (e: RestoreStatementError) => o.onError?.({ line: e.line, statement: e.statement, message: e.message }),
+    // with exitOnError the error that stops the restore reports itself
+    onError: (e: RestoreStatementError) => o.exitOnError || o.singleTransaction ? undefined : o.onError?.({ line: e.line, statement: e.statement, message: e.message }),
     onWarning: o.onWarning,
   });
   return { kind: 'plain', errors: r.errors };

@@ -211,7 +211,7 @@ async function parallel(
   const created = new Set<string>();
   for (const te of pre) {
     await restoreOne(leader, te);
-    if (te.desc === 'TABLE') created.add(`${te.namespace}\0${te.tag}`);
+    if (te.desc === 'TABLE' && !errors.failed.has(te.dumpId)) created.add(`${te.namespace}\0${te.tag}`);
   }
 
   const pendingIds = new Set(rest.map((te) => te.dumpId));

@@ -215,21 +215,31 @@ export class ArchiveReader {
     }
   }
 
-  /** Length-prefixed chunks up to a zero length, raw. */
-  private async *rawChunks(): AsyncGenerator<Buffer> {
+  /**
+   * Length-prefixed chunks from `start` up to a zero length, raw. Each step seeks to where
+   * the previous one stopped: a decompressor may still pull a step after its reader moved on.
+   */
+  private async *rawChunks(start: number): AsyncGenerator<Buffer> {
     const c = this.cursor!;
-    for (let len = c.int(); len !== 0; len = c.int()) {
+    let pos = start;
+    for (;;) {
+      c.seek(pos);
+      const len = c.int();
+      pos = c.position;
+      if (len === 0) return;
       if (len < 0) throw corrupt(this.file, 'negative data chunk length');
       for (let left = len; left > 0; ) {
+        c.seek(pos);
         const piece = c.exactly(Math.min(left, 1 << 16));
         left -= piece.length;
+        pos = c.position;
         yield piece;
       }
     }
   }
 
-  private chunks(): AsyncIterable<Buffer> {
-    const raw = this.rawChunks();
+  private chunks(start: number): AsyncIterable<Buffer> {
+    const raw = this.rawChunks(start);
     return this.info.compression === 'gzip' ? inflate(raw, 'zlib') : this.plainOrUnsupported(raw);
   }
 
@@ -243,22 +253,22 @@ export class ArchiveReader {
   private async *customBlock(e: TocItem, type: number): AsyncGenerator<Buffer> {
     if (e.dataState === 3) return;
     this.seekBlock(e, type);
-    yield* this.chunks();
+    yield* this.chunks(this.cursor!.position);
   }
 
   private async *customBlobs(e: TocItem): AsyncGenerator<BlobData> {
     if (e.dataState === 3) return;
     this.seekBlock(e, 3);
     const c = this.cursor!;
-    for (let oid = c.int(); oid !== 0; oid = c.int()) {
-      const data = this.chunks();
-      let drained = false;
-      const iterate = async function* (): AsyncGenerator<Buffer> {
-        for await (const b of data) yield b;
-        drained = true;
-      };
-      yield { oid: oid >>> 0, data: iterate() };
-      if (!drained) throw new DumpError('internal', `large object ${oid >>> 0} was not read to its end`);
+    let pos = c.position;
+    for (;;) {
+      c.seek(pos);
+      const oid = c.int();
+      if (oid === 0) return;
+      const start = c.position;
+      this.skipChunks();
+      pos = c.position;
+      yield { oid: oid >>> 0, data: this.chunks(start) };
     }
   }
 

@@ -40,15 +40,20 @@ export interface ArchiveRestoreError {
 /** Counts and reports errors for all sessions of one restore. */
 export class ErrorLog {
   count = 0;
+  /** entries that had an error */
+  readonly failed = new Set<number>();
   constructor(private readonly exitOnError: boolean, private readonly onError?: (e: ArchiveRestoreError) => void) {}
 
   fail(te: TocItem | null, statement: string, message: string, cause?: unknown): void {
     this.count++;
+    if (te) this.failed.add(te.dumpId);
     const entry = te ? { dumpId: te.dumpId, desc: te.desc, namespace: te.namespace, tag: te.tag, owner: te.owner } : null;
-    this.onError?.({ entry, statement, message });
     if (this.exitOnError) {
-      throw new DumpError('query', `${describeEntry(te)}: ${message}`, { cause });
+      // reported once, by the error that stops the restore
+      const head = statement.replace(/\s+/g, ' ').trim().slice(0, 100);
+      throw new DumpError('query', `${describeEntry(te)}: ${message.replace(/\s*\n\s*/g, ' ')}${head ? ` (in: ${head})` : ''}`, { cause });
     }
+    this.onError?.({ entry, statement, message });
   }
 }
 
