@@ -183,7 +183,9 @@ async function restorePlainInput(file: string, o: RestoreOptions): Promise<Resto
   const resolved = await resolveConnection(o);
   // Checks the target up front, with the connection layer's clear messages.
   const probe = await connect(resolved);
-  const config: pg.ClientConfig = resolved.config;
+  // The host and SSL setting that worked (sslmode=prefer may have fallen back to plain).
+  const used = (probe as unknown as { connectionParameters: pg.ClientConfig }).connectionParameters;
+  const config: pg.ClientConfig = { ...resolved.config, host: used.host, port: used.port, ssl: used.ssl };
   await probe.end().catch(() => undefined);
   const r = await restorePlain({
     connection: config,
