@@ -59,8 +59,7 @@ export class ErrorLog {
 
 export function describeEntry(te: TocItem | null): string {
   if (!te) return 'while setting up the session';
-  const name = te.namespace ? `${te.namespace} ${te.tag}` : te.tag;
-  return `TOC entry ${te.dumpId} (${te.desc} ${name}${te.owner ? `, owner ${te.owner}` : ''})`;
+  return `TOC entry ${te.dumpId}; ${te.desc} ${te.namespace ? `${te.namespace}.` : ''}${te.tag}${te.owner ? ` (owner ${te.owner})` : ''}`;
 }
 
 /** A connection factory: the database named, or the current one when omitted. */
