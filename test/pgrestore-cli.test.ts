@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { dumpToFile, restore } from '../src/index.js';
 import { createDatabase, query, run } from './util/pg.js';
 import { pgRestoreIgnored, pgrestoreTs, reportedErrors, runTool } from './util/pgrestore.js';
+import { rewriteArchive } from './util/archive-versions.js';
 
 const servers = inject('servers');
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'pgdump-ts-pgrestore-'));
@@ -115,6 +116,36 @@ describe.each(servers.map((s) => [s.major, s] as const))('PostgreSQL %i', (major
       expect(r.code).toBe(disable ? 0 : 1);
       expect(await rows(b)).toBe(await rows(a));
       expect(await rows(b)).toBe(disable ? '2003' : '2000');
+    }
+  });
+
+  it('reads archive versions 1.12 to 1.16, custom without data offsets', async () => {
+    const directory = path.join(workDir, `pg${major}.dir`);
+    await dumpToFile({ dbname: src, file: directory, format: 'directory' });
+    const script = async (tool: 'pg_restore' | 'ours', file: string) => {
+      const args = ['--restrict-key=k', '-f', '-', file];
+      const r = tool === 'ours' ? await pgrestoreTs(args) : await runTool('pg_restore', args);
+      expect(r.stderr, `${tool} ${file}`).toBe('');
+      return r.stdout.toString('utf8');
+    };
+    const current = await script('pg_restore', custom);
+    for (const minor of [12, 13, 15, 16] as const) {
+      for (const [kind, from] of [['custom', custom], ['directory', directory]] as const) {
+        const file = path.join(workDir, `pg${major}-v${minor}.${kind}`);
+        rewriteArchive(from, file, minor, kind);
+        const ours = await script('ours', file);
+        // pg_restore 15 reads up to 1.14; a newer version must print what the 1.14 archive prints
+        if (minor <= 14) expect(ours, `1.${minor} ${kind}`).toBe(await script('pg_restore', file));
+        else expect(ours, `1.${minor} ${kind}`).toBe(current);
+        if (minor < 14) expect(ours).not.toContain('default_table_access_method');
+        const listing = (await pgrestoreTs(['-l', file])).stdout.toString('utf8');
+        expect(listing).toContain(`;     Dump Version: 1.${minor}-0\n`);
+      }
+      const dst = await fresh();
+      const r = await pgrestoreTs(['-d', dst, '-j', '2', path.join(workDir, `pg${major}-v${minor}.custom`)]);
+      expect(r.stderr).toBe('');
+      expect(await rows(dst)).toBe('2003');
+      expect(await query(dst, `SELECT length(lo_get(oid)) AS n FROM pg_largeobject_metadata`)).toEqual([{ n: 40000 }]);
     }
   });
 
