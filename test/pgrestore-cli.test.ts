@@ -149,6 +149,24 @@ describe.each(servers.map((s) => [s.major, s] as const))('PostgreSQL %i', (major
     }
   });
 
+  it('-C creates the archive\'s database and restores into it; -c -C --if-exists drops and recreates it', async () => {
+    const name = `rc_created_${major}`;
+    const made = await createDatabase(server.url, name);
+    await query(made, `CREATE TABLE c (k int); INSERT INTO c VALUES (1), (2); ALTER DATABASE ${name} SET work_mem = '8MB';`);
+    const archive = path.join(workDir, `pg${major}-create.custom`);
+    await dumpToFile({ dbname: made, file: archive, format: 'custom' });
+    await query(server.url, `DROP DATABASE ${name}`);
+    const r = await pgrestoreTs(['-C', '-d', server.url, archive]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(await query(made, 'SELECT count(*)::int AS n FROM c')).toEqual([{ n: 2 }]);
+    expect(await query(made, `SELECT current_setting('work_mem') AS w`)).toEqual([{ w: '8MB' }]);
+    await query(made, 'INSERT INTO c VALUES (3)');
+    const again = await pgrestoreTs(['-c', '-C', '--if-exists', '-d', server.url, archive]);
+    expect(again.stderr).toBe('');
+    expect(await query(made, 'SELECT count(*)::int AS n FROM c')).toEqual([{ n: 2 }]);
+  });
+
   it('works as a library: restore() with a connection string, errors through onError', async () => {
     const dst = await fresh(CONFLICT);
     const seen: string[] = [];
