@@ -55,6 +55,8 @@ function program(): Command {
     .addOption(new Option('--enable-row-security', 'enable row security'))
     .addOption(new Option('--if-exists', 'use IF EXISTS when dropping objects'))
     .addOption(new Option('--no-comments', 'do not restore comments'))
+    .addOption(new Option('--no-data-for-failed-tables', 'do not restore data of tables that could not be created'))
+    .addOption(new Option('--use-set-session-authorization', 'use SET SESSION AUTHORIZATION commands instead of ALTER OWNER commands to set ownership'))
     .addOption(new Option('--no-publications', 'do not restore publications'))
     .addOption(new Option('--no-security-labels', 'do not restore security labels'))
     .addOption(new Option('--no-subscriptions', 'do not restore subscriptions'))
@@ -104,6 +106,8 @@ interface Flags {
   enableRowSecurity?: boolean;
   ifExists?: boolean;
   comments: boolean;
+  dataForFailedTables: boolean;
+  useSetSessionAuthorization?: boolean;
   publications: boolean;
   securityLabels: boolean;
   subscriptions: boolean;
@@ -170,6 +174,8 @@ async function main(argv: string[]): Promise<number> {
       noOwner: !f.owner,
       noPrivileges: !f.privileges || !f.acl,
       noComments: !f.comments,
+      noDataForFailedTables: !f.dataForFailedTables,
+      useSetSessionAuthorization: f.useSetSessionAuthorization,
       noPublications: !f.publications,
       noSecurityLabels: !f.securityLabels,
       noSubscriptions: !f.subscriptions,

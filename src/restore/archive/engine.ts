@@ -12,6 +12,8 @@ export interface ArchiveRestoreOptions extends SelectionOptions, SessionOptions 
   useList?: string;
   clean?: boolean;
   ifExists?: boolean;
+  /** --no-data-for-failed-tables: skip the data of a table whose CREATE failed */
+  noDataForFailedTables?: boolean;
   /** -j: connections for data and post-data (database restores only) */
   jobs?: number;
   onError?: (e: ArchiveRestoreError) => void;
@@ -101,10 +103,17 @@ export async function restoreArchive(
 
     if (opts.clean) await drops(s, order, reqs, opts);
 
+    const failedTables = new Set<string>();
     const restoreOne = async (session: Session, te: TocItem, truncate = false) => {
+      const key = `${te.namespace}\0${te.tag}`;
+      if (te.desc === 'TABLE DATA' && failedTables.has(key)) {
+        opts.onWarning?.(`table "${te.tag}" could not be created, will not restore its data`);
+        return;
+      }
       result.entries++;
       opts.onProgress?.(`restoring ${te.desc} ${te.namespace ? `${te.namespace}.` : ''}${te.tag}`);
       await restoreEntry(session, reader, te, reqs.get(te.dumpId) ?? 0, truncate);
+      if (opts.noDataForFailedTables && te.desc === 'TABLE' && errors.failed.has(te.dumpId)) failedTables.add(key);
     };
 
     if (jobs > 1) {
@@ -134,6 +143,7 @@ async function drops(s: Session, order: TocItem[], reqs: Map<number, number>, op
     if (opts.createDB && te.desc !== 'DATABASE' && te.desc !== 'DATABASE PROPERTIES') continue;
     if (((reqs.get(te.dumpId) ?? 0) & (REQ_SCHEMA | REQ_DATA)) === 0 || te.dropStmt === null) continue;
     s.setCurrent(te);
+    await s.becomeOwner(te);
     if (te.dropStmt === '') continue;
     if (!opts.ifExists || te.dropStmt.startsWith('--')) await s.sql(te.dropStmt);
     else if (te.desc.startsWith('BLOB')) {

@@ -25,6 +25,8 @@ export interface SessionOptions {
   disableTriggers?: boolean;
   superuser?: string;
   exitOnError?: boolean;
+  /** own objects by SET SESSION AUTHORIZATION instead of ALTER ... OWNER TO */
+  useSetSessionAuthorization?: boolean;
   /** effective data-only restore (given, or implied by the selection) */
   dataOnly?: boolean;
   restrictKey?: string;
@@ -220,6 +222,7 @@ export class Session {
 
   /** _printTocEntry: header comment, definition, ALTER ... OWNER TO. */
   async printEntry(te: TocItem, isData: boolean): Promise<void> {
+    await this.becomeOwner(te);
     await this.selectSchema(te.namespace);
     await this.selectTablespace(te.tablespace);
     await this.selectTableAm(te.tableam);
@@ -234,12 +237,19 @@ export class Session {
     } else if (te.defn) {
       await this.sql(`${te.defn}\n\n`);
     }
-    if (!this.opts.noOwner && te.owner && te.dropStmt && OWNED.has(te.desc)) {
+    const ownedBySession = this.opts.useSetSessionAuthorization && !(te.desc === 'SCHEMA' && (te.defn ?? '').startsWith('--'));
+    if (!this.opts.noOwner && !ownedBySession && te.owner && te.dropStmt && OWNED.has(te.desc)) {
       const what = objectDescription(te);
       if (what) await this.sql(`ALTER ${what} OWNER TO ${quoteIdent(te.owner)};\n\n`);
     }
     // a privileges entry may change the session user
     if (isAclEntry(te)) this.user = null;
+  }
+
+  /** _becomeOwner: with --use-set-session-authorization, become the entry's owner. */
+  async becomeOwner(te: TocItem): Promise<void> {
+    if (this.opts.noOwner || !this.opts.useSetSessionAuthorization) return;
+    await this.becomeUser(te.owner ?? '');
   }
 
   /** _becomeUser: SET SESSION AUTHORIZATION when the session user changes ('' = the login user). */
@@ -254,6 +264,7 @@ export class Session {
   /** The data of a TABLE DATA entry: COPY with its rows, or the INSERTs of an --inserts dump. */
   async tableData(te: TocItem, reader: ArchiveReader, truncateFirst = false): Promise<void> {
     await this.disableTriggers(te, 'DISABLE');
+    await this.becomeOwner(te);
     await this.selectSchema(te.namespace);
     if (truncateFirst && this.client) {
       await this.run('BEGIN');
