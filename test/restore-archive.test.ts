@@ -180,6 +180,18 @@ describe.each(servers.map((s) => [s.major, s] as const))('PostgreSQL %i', (major
       ['--use-set-session-authorization'], ['--use-set-session-authorization', '-c', '--if-exists', '-C'],
     ];
     for (const args of variants) await sameScript(files['ours.custom']!, args);
+    // -v: each header names the TOC entry, its dependencies and where its data is; only the
+    // "Completed on" time may differ
+    const completed = (b: Buffer) => b.toString('utf8').replace(/^-- Completed on .*$/m, '-- Completed on');
+    for (const file of [files['ours.custom']!, files['pg.directory']!, files['pgpipe.custom']!]) {
+      for (const args of [['-v', '-f', '-'], ['-v', '-l']]) {
+        const oracle = await runTool('pg_restore', [`--restrict-key=${KEY}`, ...args, file]);
+        const ours = await pgrestoreTs([`--restrict-key=${KEY}`, ...args, file]);
+        expect(ours.code).toBe(0);
+        expect(completed(ours.stdout), `${args.join(' ')} ${file}`).toBe(completed(oracle.stdout));
+        expect(ours.stdout.toString('utf8')).toMatch(args[1] === '-l' ? /;\tdepends on: \d+/ : /-- TOC entry \d+ \(class \d+ OID \d+\)\n-- Dependencies: \d+/);
+      }
+    }
     for (const args of [['-c', '--if-exists'], ['-a', '--disable-triggers'], ['-C', '-O', '-x']]) {
       await sameScript(files['ours.tar']!, args);
       await sameScript(files['pg.directory']!, args);

@@ -185,6 +185,7 @@ async function main(argv: string[]): Promise<number> {
       enableRowSecurity: f.enableRowSecurity,
       superuser: f.superuser,
       restrictKey: f.restrictKey,
+      verbose,
       onError: (e) => process.stderr.write(`pgrestore-ts: error: ${describeError(e)}\n`),
       onWarning: (m) => process.stderr.write(`pgrestore-ts: warning: ${m.replace(/^WARNING:\s+/, '')}\n`),
       onProgress: verbose ? (m) => process.stderr.write(`pgrestore-ts: ${m}\n`) : undefined,

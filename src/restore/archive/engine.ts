@@ -48,17 +48,25 @@ function plan(reader: ArchiveReader, opts: ArchiveRestoreOptions): Plan {
   return { order, reqs, dataOnly };
 }
 
+/** The creation time pg_dump recorded, as local time. */
+function createdDate(i: ArchiveReader['info']): Date {
+  const c = i.created;
+  return new Date(c.year + 1900, c.mon, c.mday, c.hour, c.min, c.sec);
+}
+
+/** PGDUMP_STRFTIME_FMT: %Y-%m-%d %H:%M:%S %Z */
+export function formatStamp(d: Date): string {
+  if (Number.isNaN(d.getTime())) return '[unknown]';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const zone = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ${zone}`;
+}
+
 /** pg_restore -l: the archive's header and the selected entries, as a list -L reads back. */
 export function listArchive(reader: ArchiveReader, opts: ArchiveRestoreOptions): string {
   const i = reader.info;
   const { order, reqs } = plan(reader, opts);
-  const c = i.created;
-  const made = new Date(c.year + 1900, c.mon, c.mday, c.hour, c.min, c.sec);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const zone = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(made).find((p) => p.type === 'timeZoneName')?.value ?? '';
-  const stamp = Number.isNaN(made.getTime())
-    ? '[unknown]'
-    : `${made.getFullYear()}-${pad(made.getMonth() + 1)}-${pad(made.getDate())} ${pad(made.getHours())}:${pad(made.getMinutes())}:${pad(made.getSeconds())} ${zone}`;
+  const stamp = formatStamp(createdDate(i));
   const line = (s: string | null, hyphen: boolean) => (s === null ? (hyphen ? '-' : '') : s.replace(/[\r\n]/g, ' '));
   const v = i.version;
   let out = `;\n; Archive created at ${stamp}\n`;
@@ -68,8 +76,10 @@ export function listArchive(reader: ArchiveReader, opts: ArchiveRestoreOptions):
   if (i.dumpVersion) out += `;     Dumped by pg_dump version: ${i.dumpVersion}\n`;
   out += ';\n;\n; Selected TOC Entries:\n;\n';
   for (const te of order) {
-    if (((reqs.get(te.dumpId) ?? 0) & (REQ_SCHEMA | REQ_DATA)) === 0) continue;
-    out += `${te.dumpId}; ${te.tableoid} ${te.oid} ${te.desc} ${line(te.namespace, true)} ${line(te.tag, false)} ${line(te.owner, false)}\n`;
+    if (opts.verbose || ((reqs.get(te.dumpId) ?? 0) & (REQ_SCHEMA | REQ_DATA)) !== 0) {
+      out += `${te.dumpId}; ${te.tableoid} ${te.oid} ${te.desc} ${line(te.namespace, true)} ${line(te.tag, false)} ${line(te.owner, false)}\n`;
+    }
+    if (opts.verbose && te.deps.length) out += `;\tdepends on: ${te.deps.join(' ')}\n`;
   }
   return out;
 }
@@ -98,6 +108,7 @@ export async function restoreArchive(
     if (info.remoteVersion) await s.comment(`-- Dumped from database version ${info.remoteVersion}\n`);
     if (info.dumpVersion) await s.comment(`-- Dumped by pg_dump version ${info.dumpVersion}\n`);
     await s.comment('\n');
+    if (opts.verbose) await s.comment(`-- Started on ${formatStamp(createdDate(info))}\n\n`);
     if (opts.singleTransaction) await s.begin();
     await s.fixedState();
 
@@ -128,6 +139,7 @@ export async function restoreArchive(
       s.setCurrent(null);
       await s.commit();
     }
+    if (opts.verbose) await s.comment(`-- Completed on ${formatStamp(new Date())}\n\n`);
     await s.comment('--\n-- PostgreSQL database dump complete\n--\n\n');
     if (opts.restrictKey) await s.comment(`\\unrestrict ${opts.restrictKey}\n\n`);
   } finally {

@@ -25,6 +25,8 @@ export interface SessionOptions {
   disableTriggers?: boolean;
   superuser?: string;
   exitOnError?: boolean;
+  /** pg_restore -v: the TOC entry, its dependencies and its data's place in each header */
+  verbose?: boolean;
   /** own objects by SET SESSION AUTHORIZATION instead of ALTER ... OWNER TO */
   useSetSessionAuthorization?: boolean;
   /** effective data-only restore (given, or implied by the selection) */
@@ -228,9 +230,19 @@ export class Session {
     await this.selectTableAm(te.tableam);
     if (this.out) {
       const clean = (s: string | null, hyphen: boolean) => (s === null ? (hyphen ? '-' : '') : s.replace(/[\r\n]/g, ' '));
-      let h = `--\n-- ${isData ? 'Data for ' : ''}Name: ${clean(te.tag, false)}; Type: ${te.desc}; Schema: ${clean(te.namespace, true)}; Owner: ${clean(this.opts.noOwner ? null : te.owner, true)}`;
+      let h = '--\n';
+      if (this.opts.verbose) {
+        h += `-- TOC entry ${te.dumpId} (class ${te.tableoid} OID ${te.oid})\n`;
+        if (te.deps.length) h += `-- Dependencies: ${te.deps.join(' ')}\n`;
+      }
+      h += `-- ${isData ? 'Data for ' : ''}Name: ${clean(te.tag, false)}; Type: ${te.desc}; Schema: ${clean(te.namespace, true)}; Owner: ${clean(this.opts.noOwner ? null : te.owner, true)}`;
       if (te.tablespace && !this.opts.noTablespaces) h += `; Tablespace: ${clean(te.tablespace, false)}`;
-      await this.write(`${h}\n--\n\n`);
+      h += '\n';
+      if (this.opts.verbose) {
+        if (this.info.kind === 'custom') h += `-- Data Pos: ${te.dataPos}\n`;
+        else if (te.filename) h += `-- File: ${te.filename}\n`;
+      }
+      await this.write(`${h}--\n\n`);
     }
     if (this.opts.noOwner && te.desc === 'SCHEMA' && !(te.defn ?? '').startsWith('--')) {
       await this.sql(`CREATE SCHEMA ${quoteIdent(te.tag)};\n\n\n`);
