@@ -401,7 +401,7 @@ function objectDescription(te: TocItem): string | null {
  * COPY data as the archive holds it ends with pg_dump's `\.` line (and a blank line); a
  * connection's COPY ends by protocol instead, so stop at that line.
  */
-async function* withoutEndMarker(data: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+export async function* withoutEndMarker(data: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
   const nextLine = (b: Buffer, from: number) => {
     const i = b.indexOf(0x0a, from);
     return i < 0 ? -1 : i + 1;
