@@ -167,6 +167,28 @@ describe.each(servers.map((s) => [s.major, s] as const))('PostgreSQL %i', (major
     expect(await query(made, 'SELECT count(*)::int AS n FROM c')).toEqual([{ n: 2 }]);
   });
 
+  // pg_dump 15 dumps servers 13 to 15 only
+  if (major <= 15) {
+    it('prints a LATIN1 archive of pg_dump byte for byte, and will not restore it into a database', async () => {
+      const name = `rc_latin1_${major}`;
+      await query(server.url, `DROP DATABASE IF EXISTS ${name}`);
+      await query(server.url, `CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C'`);
+      const latin = src.replace(/\/rc_src$/, `/${name}`);
+      await query(latin, `CREATE TABLE "té" ("cé" text); INSERT INTO "té" VALUES ('café'); COMMENT ON TABLE "té" IS 'ñ'`);
+      const archive = path.join(workDir, `pg${major}-latin1.custom`);
+      await run('pg_dump', ['-Fc', '-E', 'LATIN1', '-f', archive, '-d', latin]);
+      for (const args of [['-l'], ['--restrict-key=k', '-f', '-']]) {
+        const ours = await pgrestoreTs([...args, archive]);
+        const oracle = await runTool('pg_restore', [...args, archive]);
+        expect(ours.stdout.equals(oracle.stdout), args.join(' ')).toBe(true);
+        expect(ours.stdout.includes(Buffer.from('t\xe9', 'latin1'))).toBe(true);
+      }
+      const r = await pgrestoreTs(['-d', await fresh(), archive]);
+      expect(r.code).toBe(8);
+      expect(r.stderr).toMatch(/^pgrestore-ts: error: the archive's encoding is LATIN1; only UTF8 archives can be restored into a database[^\n]*\n$/);
+    });
+  }
+
   it('works as a library: restore() with a connection string, errors through onError', async () => {
     const dst = await fresh(CONFLICT);
     const seen: string[] = [];

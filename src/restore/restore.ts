@@ -11,7 +11,7 @@ import type pg from 'pg';
 import { connect, resolveConnection, type ConnectionOptions, type ResolvedConnection } from '../connection/index.js';
 import { DumpError } from '../errors.js';
 import { listArchive, restoreArchive, type ArchiveRestoreOptions } from './archive/engine.js';
-import { ArchiveReader } from './archive/reader.js';
+import { ArchiveReader, textCodec } from './archive/reader.js';
 import type { ArchiveRestoreError } from './archive/session.js';
 import { isTarHeader } from './archive/tar-index.js';
 import { restorePlain, type RestoreStatementError } from './plain.js';
@@ -203,7 +203,9 @@ async function restoreArchiveInput(reader: ArchiveReader, kind: InputKind, o: Re
   const onError = (e: ArchiveRestoreError) => o.onError?.({ entry: e.entry, statement: e.statement, message: e.message });
   if (o.list) {
     const { out, finish } = await openOutput(o.file);
-    await new Promise<void>((resolve, reject) => out.write(listArchive(reader, o), (e) => (e ? reject(e) : resolve())));
+    // in the archive's own encoding, as its names are
+    const text = Buffer.from(listArchive(reader, o), textCodec(reader.info.encoding));
+    await new Promise<void>((resolve, reject) => out.write(text, (e) => (e ? reject(e) : resolve())));
     await finish();
     return { kind, errors: 0 };
   }

@@ -8,7 +8,7 @@ import { psqlConnect } from '../../../writers/plain-script.js';
 import { qualify, quoteIdent, quoteLiteral } from '../../sql/quote.js';
 import { CopyIn } from '../copy-in.js';
 import { ScriptSplitter } from '../splitter.js';
-import type { ArchiveInfo, ArchiveReader, TocItem } from './reader.js';
+import { textCodec, type ArchiveInfo, type ArchiveReader, type TocItem } from './reader.js';
 import { isAclEntry } from './select.js';
 
 /** pg_restore's LOBBUFSIZE: a large object is written in pieces of this size. */
@@ -113,7 +113,7 @@ export class Session {
 
   private async write(text: string | Buffer): Promise<void> {
     const out = this.out!;
-    const b = typeof text === 'string' ? Buffer.from(text, this.info.encoding.match(/^utf-?8$/i) || this.info.encoding === 'SQL_ASCII' ? 'utf8' : 'latin1') : text;
+    const b = typeof text === 'string' ? Buffer.from(text, textCodec(this.info.encoding)) : text;
     if (!out.write(b)) {
       await new Promise<void>((resolve, reject) => {
         const done = (e?: Error) => {
