@@ -1,10 +1,9 @@
 // Reads pg_dump archives (custom, directory, tar; archive versions 1.12 to 1.16) the way
 // pg_restore does: the header, the TOC, and each entry's data streamed in bounded chunks.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createGunzip, createInflate } from 'node:zlib';
 import { Readable } from 'node:stream';
-import { createReadStream } from 'node:fs';
 import { DumpError } from '../../errors.js';
 import { FileCursor } from './cursor.js';
 import { indexTar, type TarMember } from './tar-index.js';

@@ -76,7 +76,6 @@ export class Session {
   /** the session user as SET SESSION AUTHORIZATION left it; null when unknown */
   private user: string | null = null;
   private current: TocItem | null = null;
-  private pendingWrite: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly info: ArchiveInfo,
