@@ -9,6 +9,7 @@ export type { DumpOptions, DumpResult, ProgressEvent } from './options.js';
 export { dumpToStream } from './dump.js';
 export { dumpAll, dumpAllToFile, type DumpAllOptions, type DumpAllResult, type DumpAllProgressEvent } from './dumpall.js';
 export { restorePlain } from './restore/plain.js';
+export { restore, detectInputKind, type RestoreOptions, type RestoreResult, type RestoreError, type InputKind } from './restore/restore.js';
 
 /** A readable SQL script plus a promise of the outcome; a failed dump errors the stream and rejects. */
 export interface DumpStream extends Readable {

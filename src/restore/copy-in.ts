@@ -35,7 +35,7 @@ export class CopyIn {
   }
 
   /** Sends a piece of data, waiting while the socket is backed up. Dropped once the COPY failed. */
-  async write(chunk: string): Promise<void> {
+  async write(chunk: string | Buffer): Promise<void> {
     if (this.failure || this.ended) return;
     if (this.stream.write(chunk)) return;
     await new Promise<void>((resolve) => {
