@@ -43,7 +43,7 @@ interface QueuedPiece {
  * Memory for data copied ahead of the writer, across all tables (PGDUMP_SPOOL_MEMORY bytes
  * overrides it, for tests of the spill path).
  */
-export const DEFAULT_SPOOL_MEMORY = Number(process.env.PGDUMP_SPOOL_MEMORY ?? 16 << 20);
+export const DEFAULT_SPOOL_MEMORY = Number(process.env.PGDUMP_SPOOL_MEMORY ?? 8 << 20);
 
 /**
  * Copies tables on the worker connections ahead of the writer, largest first, while the
