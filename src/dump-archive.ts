@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Writable } from 'node:stream';
 import { copyOut } from './data/copy.js';
+import { trackTableData } from './data/table-progress.js';
 import { largeObjectBytes } from './data/large-object-bytes.js';
 import type { PreparedOutput } from './dump-output.js';
 import type { DumpOptions } from './options.js';
@@ -86,7 +87,7 @@ export async function writeArchiveOutput(toc: readonly TocEntry[], ctx: ArchiveO
     {
       openTable: (src) => {
         ctx.setCurrent(`reading table ${src.table}`);
-        return prepared.openTable ? prepared.openTable(src) : copyOut(client, src.copyOut);
+        return trackTableData(src, prepared.openTable ? prepared.openTable(src) : copyOut(client, src.copyOut), (e) => options.onProgress?.(e));
       },
       openLargeObject: (oid) => {
         ctx.setCurrent(`reading large object ${oid}`);

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { Writable } from 'node:stream';
 import { readCatalog, type CatalogClient } from '../catalog/index.js';
 import { SYSTEM_SCHEMA_FILTER } from '../catalog/schemas.js';
-import { connect, resolveConnection } from './connection/index.js';
+import { openDumpConnection } from './connection/dump-connection.js';
 import { beginDumpSession, type SessionOptions } from './connection/session.js';
 import { closeCatalogHelpers, openCatalogHelpers } from './connection/catalog-helpers.js';
 import { CountingClient } from './connection/catalog-client.js';
@@ -15,8 +15,11 @@ import { prepareOutput } from './dump-output.js';
 import { checkArchiveOptions, writeArchiveOutput, type ArchiveDestination } from './dump-archive.js';
 import { resolveOutputOptions } from './output-options.js';
 import type { DumpOptions, DumpResult } from './options.js';
-import { qualify, setServerKeywords } from './sql/quote.js';
-import { setQuoteAllIdentifiers } from './sql/quote.js';
+import { qualify, setQuoteAllIdentifiers, setServerKeywords, withQuoteRules } from './sql/quote.js';
+import { DumpStats } from './dump-stats.js';
+import { trackTableData } from './data/table-progress.js';
+import { applyPredicates } from './select/predicates.js';
+import { validateDumpOptions } from './validate.js';
 import { buildToc } from './toc/build.js';
 import { PlainWriter } from '../writers/plain.js';
 import { Sink } from '../writers/sink.js';
@@ -128,15 +131,23 @@ function asDumpError(e: unknown, what: string): DumpError {
  * With an archive `format`, writes that archive instead: a custom one into `out` (without data
  * offsets), or any of them to the path `archive` names.
  */
-export async function dumpToStream(options: DumpOptions, out: Writable, archive?: ArchiveDestination): Promise<DumpResult> {
-  if (options.schemaOnly && options.dataOnly) {
-    throw new DumpError('usage', 'options -s/--schema-only and -a/--data-only cannot be used together');
-  }
+export function dumpToStream(options: DumpOptions, out: Writable, archive?: ArchiveDestination): Promise<DumpResult> {
+  // Quoting rules (the server's keywords, --quote-all-identifiers) belong to this dump alone.
+  return withQuoteRules(() => dumpInScope(options, out, archive));
+}
+
+async function dumpInScope(caller: DumpOptions, out: Writable, archive?: ArchiveDestination): Promise<DumpResult> {
+  validateDumpOptions(caller, { archive });
+  const stats = new DumpStats(caller.onProgress);
+  const options = stats.wrap(caller);
   const output = resolveOutputOptions(options);
   checkArchiveOptions(options, archive);
   const selectionRequest = await prepareSelection(options);
-  const resolved = await resolveConnection(options);
-  const client = await connect(resolved);
+  const connection = await openDumpConnection(options);
+  const { client, resolved } = connection;
+  // Listeners this dump adds to `out` go when it is done: a stream that receives several
+  // dumps (dumpAll's databases, a caller's) must not pile them up.
+  const outListeners = new Set(out.listeners('error'));
   const warnings: string[] = [];
   const warn = (m: string) => {
     warnings.push(m);
@@ -146,14 +157,13 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
   let helpers: pg.Client[] = [];
   const onAbort = () => {
     // Cancel first: a backend waiting for a lock or computing would not notice the closed socket.
-    void cancelRunningQuery(client).finally(() => client.end().catch(() => undefined));
+    void cancelRunningQuery(client).finally(() => connection.abandon());
     // A write waiting for a stalled reader to drain would wait for ever: fail it now.
     out.destroy(new DumpError('aborted', `dump cancelled while ${current}`));
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
   // Aborted before (or while connecting): the listener will never fire.
   if (options.signal?.aborted) onAbort();
-  client.on('error', () => undefined);
   // Failures of the output itself (disk full, closed pipe) are output errors, whatever was being read.
   let outputFailure: Error | null = null;
   out.on('error', (e: Error) => {
@@ -177,12 +187,12 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
     );
     setServerKeywords(keywords.map((k) => k.word));
     current = 'matching the name patterns';
-    const selection = await resolveSelection(counting, selectionRequest, session.database);
+    const selection = await applyPredicates(counting, await resolveSelection(counting, selectionRequest, session.database), options);
     current = 'reading the catalog';
     const dumpsData = !options.schemaOnly && !options.noData && (options.section === undefined || options.section.includes('data'));
     const tables = options.noTableLocks ? 0 : await lockTables(counting, session.database, (schema, name) => tableLockWanted(selection, schema, name), options.lockWaitTimeout, dumpsData);
     // A big catalog is read over several connections on the dump's snapshot.
-    if (tables >= CATALOG_HELPERS_FROM_TABLES) {
+    if (tables >= CATALOG_HELPERS_FROM_TABLES && resolved) {
       helpers = await openCatalogHelpers(client, resolved, { ...sessionOptions, serializableDeferrable: false }, CATALOG_HELPERS);
       counting.addHelpers(helpers);
     }
@@ -212,7 +222,7 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
       };
       const dataBytes = await writeArchiveOutput(toc, { client, options, output, session, prepared, destination: archive, out, setCurrent });
       await client.query('COMMIT');
-      return { entries: toc.length, tables, dataBytes, serverVersion: session.versionString, queries: counting.count, warnings };
+      return stats.result({ entries: toc.length, lockedTables: tables, dataBytes, serverVersion: session.versionString, queries: counting.count, warnings });
     }
     let dataBytes = 0;
     const writer = new PlainWriter(new Sink(prepared.out), {
@@ -224,8 +234,7 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
           return largeObjectScript(client, src.oids);
         }
         current = `reading table ${src.table}`;
-        if (prepared.openTable) return prepared.openTable(src);
-        return copyOut(client, src.copyOut);
+        return trackTableData(src, prepared.openTable ? prepared.openTable(src) : copyOut(client, src.copyOut), stats.onProgress);
       },
       onEntry: (e) => {
         current = `writing ${e.desc} ${e.tag}`;
@@ -239,14 +248,7 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
     await writer.write(toc);
     await prepared.finish();
     await client.query('COMMIT');
-    return {
-      entries: toc.length,
-      tables,
-      dataBytes,
-      serverVersion: session.versionString,
-      queries: counting.count,
-      warnings,
-    };
+    return stats.result({ entries: toc.length, lockedTables: tables, dataBytes, serverVersion: session.versionString, queries: counting.count, warnings });
   } catch (e) {
     if (options.signal?.aborted) throw new DumpError('aborted', `dump cancelled while ${current}`, { cause: e });
     if (outputFailure !== null) throw new DumpError('output', `cannot write the output (while ${current}): ${(outputFailure as Error).message}`, { cause: outputFailure });
@@ -254,7 +256,7 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
   } finally {
     await closeCatalogHelpers(helpers);
     options.signal?.removeEventListener('abort', onAbort);
-    setQuoteAllIdentifiers(false);
-    await client.end().catch(() => undefined);
+    await connection.release();
+    for (const l of out.listeners('error')) if (!outListeners.has(l)) out.removeListener('error', l as (e: Error) => void);
   }
 }

@@ -13,7 +13,7 @@ import { generateRestrictKey } from './output-options.js';
 import { openOutputFile } from './output.js';
 import { parseFilterFile } from './select/filter-file.js';
 import { patternToRegex } from './select/patterns.js';
-import { setQuoteAllIdentifiers, setServerKeywords } from './sql/quote.js';
+import { setQuoteAllIdentifiers, setServerKeywords, withQuoteRules } from './sql/quote.js';
 import { psqlConnect } from '../writers/plain-script.js';
 import { Sink } from '../writers/sink.js';
 
@@ -80,8 +80,11 @@ export interface DumpAllResult {
   readonly warnings: readonly string[];
 }
 
-/** pg_dumpall's checks on its own options, with its messages. */
-function checkOptions(o: DumpAllOptions, excludes: number): void {
+/**
+ * pg_dumpall's checks on its own options, with its messages (the CLI's). `excludes`: the
+ * number of database exclusions, from excludeDatabase and the filter files.
+ */
+export function validateDumpAllOptions(o: DumpAllOptions, excludes = o.excludeDatabase?.length ?? 0): void {
   const usage = (m: string) => new DumpError('usage', m);
   if (excludes > 0 && (o.globalsOnly || o.rolesOnly || o.tablespacesOnly)) {
     throw usage('option --exclude-database cannot be used together with -g/--globals-only, -r/--roles-only, or -t/--tablespaces-only');
@@ -250,14 +253,19 @@ async function planCluster(client: pg.Client, o: DumpAllOptions, excludes: reado
  * exist in every cluster: their contents are restored into them after a \connect (with
  * --clean they are dropped and created again instead).
  */
-export async function dumpAll(options: DumpAllOptions, out: Writable): Promise<DumpAllResult> {
+export function dumpAll(options: DumpAllOptions, out: Writable): Promise<DumpAllResult> {
+  // Quoting rules (the server's keywords, --quote-all-identifiers) belong to this run alone.
+  return withQuoteRules(() => dumpAllInScope(options, out));
+}
+
+async function dumpAllInScope(options: DumpAllOptions, out: Writable): Promise<DumpAllResult> {
   const excludes = [...(options.excludeDatabase ?? [])];
   for (const file of options.filter ?? []) {
     const found = { databases: [] as string[] };
     parseFilterFile(await readText(file), file, found);
     excludes.push(...found.databases);
   }
-  checkOptions(options, excludes.length);
+  validateDumpAllOptions(options, excludes.length);
   const restrictKey = options.restrictKey ?? generateRestrictKey();
   const warnings: string[] = [];
   const warn = (m: string) => {

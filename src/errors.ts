@@ -33,7 +33,9 @@ export class DumpError extends Error {
   readonly detail?: string;
   constructor(code: DumpErrorCode, message: string, options?: { cause?: unknown; detail?: string }) {
     super(message, options?.cause !== undefined ? { cause: options.cause } : undefined);
-    this.name = 'DumpError';
+    // An abort is named as the platform names one (DOMException AbortError), so generic
+    // `e.name === 'AbortError'` checks recognise it; it is still a DumpError.
+    this.name = code === 'aborted' ? 'AbortError' : 'DumpError';
     this.code = code;
     this.detail = options?.detail;
   }

@@ -1,4 +1,7 @@
 import type { ConnectionOptions } from './connection/index.js';
+import type { DumpConnection } from './connection/dump-connection.js';
+
+export type { DumpConnection };
 
 /** Every dump option; the CLI maps pg_dump's flags onto these fields one to one. */
 export interface DumpOptions extends ConnectionOptions {
@@ -120,22 +123,110 @@ export interface DumpOptions extends ConnectionOptions {
   statistics?: boolean;
   statisticsOnly?: boolean;
   noStatistics?: boolean;
-  /** progress and warnings */
+  // Selection in code, for applications that decide per tenant or per run.
+  /**
+   * Decides, relation by relation, whether a table, view, materialized view, sequence or
+   * foreign table is dumped. Applied after the name patterns (`schema`, `table`,
+   * `excludeTable`, ...): it can only narrow what they selected, never add to it. A relation it
+   * rejects is treated like one matched by `excludeTable`: neither its definition nor its rows
+   * are dumped, nor what belongs to it (indexes, constraints, triggers, policies, an owned
+   * sequence's value). Called once per relation of the database's user schemas, before the
+   * catalog is read; it must be synchronous.
+   * @example
+   * ```ts
+   * includeTable: (t) => t.schema === 'public' && !t.name.startsWith('tmp_')
+   * ```
+   */
+  includeTable?: (table: RelationInfo) => boolean;
+  /**
+   * Decides, schema by schema, whether a schema and its contents are dumped; applied after
+   * `schema`/`excludeSchema` like `includeTable`. A rejected schema is treated like one
+   * matched by `excludeSchema`.
+   */
+  includeSchema?: (schema: SchemaInfo) => boolean;
+  /**
+   * Where to connect instead of (or on top of) `dbname`/`host`/`port`/`username`: a
+   * connection string (URI or `key=value` conninfo, resolved like `dbname`), a `pg`
+   * ClientConfig, or the caller's own connected `pg.Client` or `pg.Pool`. A borrowed client
+   * (or one taken from the pool for the dump's duration) is never closed; the dump runs in one
+   * transaction on it, whose settings are all `SET LOCAL`, and hands it back outside any
+   * transaction with its settings as they were. It must not be inside a transaction.
+   */
+  connection?: DumpConnection;
+  // Progress and control.
+  /** Called with each warning (also collected in the result's `warnings`). */
   onWarning?: (message: string) => void;
+  /** Called with each progress event, in order (see {@link ProgressEvent}). */
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Cancels the dump: the running server query is cancelled (as pg_dump's Ctrl-C does), the
+   * connection closed or handed back, a file being written removed, and the dump rejects with
+   * a {@link DumpError} of code `aborted` and name `AbortError`.
+   */
   signal?: AbortSignal;
 }
 
-export type ProgressEvent =
-  | { type: 'catalog'; objects: number }
-  | { type: 'entry'; desc: string; tag: string; namespace: string | null }
-  | { type: 'data'; table: string; bytes: number };
+/** A relation offered to {@link DumpOptions.includeTable}. */
+export interface RelationInfo {
+  readonly schema: string;
+  readonly name: string;
+  readonly kind: 'table' | 'partitioned table' | 'view' | 'materialized view' | 'sequence' | 'foreign table';
+  readonly owner: string;
+}
 
+/** A schema offered to {@link DumpOptions.includeSchema}. */
+export interface SchemaInfo {
+  readonly name: string;
+  readonly owner: string;
+}
+
+/** A table's rows being written: before the first row, after each piece (~1 MB) with running totals, after the last. */
+export interface TableProgressEvent {
+  readonly type: 'table-start' | 'table-progress' | 'table-done';
+  readonly schema: string;
+  readonly table: string;
+  /** rows written so far (INSERT output: counted at table-done only) */
+  readonly rows: number;
+  /** bytes of data written so far (before any compression) */
+  readonly bytes: number;
+  /** the server's estimate of the table's size, when known */
+  readonly estimatedBytes?: number;
+}
+
+/**
+ * What a dump reports as it goes, in this order: `catalog` once the catalog is read, then an
+ * `entry` for each object written (in script order), and for each table whose rows are
+ * written `table-start`, `table-progress`... and `table-done` (with `data` events per piece).
+ */
+export type ProgressEvent =
+  /** the catalog is read: how many objects it holds */
+  | { readonly type: 'catalog'; readonly objects: number }
+  /** an object (a TOC entry: desc is its kind, such as TABLE, INDEX, ACL) is being written */
+  | { readonly type: 'entry'; readonly desc: string; readonly tag: string; readonly namespace: string | null }
+  /** a piece of a table's data (or of large objects) was written */
+  | { readonly type: 'data'; readonly table: string; readonly bytes: number }
+  | TableProgressEvent;
+
+/** The summary of a finished dump. */
 export interface DumpResult {
+  /** objects (TOC entries) written */
   readonly entries: number;
+  /** objects written by kind (TOC desc: TABLE, INDEX, FUNCTION, TABLE DATA, ACL, ...) */
+  readonly objects: Readonly<Record<string, number>>;
+  /** tables whose rows were written */
   readonly tables: number;
+  /** rows written, over all tables */
+  readonly rows: number;
+  /** bytes of table and large object data written (before any compression) */
   readonly dataBytes: number;
+  /** tables locked (ACCESS SHARE) for the dump's duration */
+  readonly lockedTables: number;
+  /** the server's version string (server_version) */
   readonly serverVersion: string;
+  /** catalog queries run */
   readonly queries: number;
+  /** the warnings also passed to onWarning */
   readonly warnings: readonly string[];
+  /** wall-clock time of the dump, in milliseconds */
+  readonly durationMs: number;
 }

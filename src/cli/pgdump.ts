@@ -6,6 +6,7 @@ import type { DumpOptions } from '../options.js';
 import { TOOL_VERSION } from '../version.js';
 import { addSelectionFlags } from './selection-flags.js';
 import { applyArchiveFlags, parseFormat } from './archive-flags.js';
+import { validateDumpOptions } from '../validate.js';
 
 function parseCompression(spec: string): number | undefined {
   // pg_dump accepts a level, a method, or method:level / method:level=N
@@ -176,6 +177,8 @@ async function main(argv: string[]): Promise<number> {
     const options = toOptions(cmd.args[0], flags, cmd.getOptionValueSource('password') === 'cli');
     Object.assign(options, selectionFlags());
     applyArchiveFlags(options, flags.file, flags.compress, cmd.getOptionValueSource('compress') === 'cli');
+    // The library's checks, with the same messages: reject before connecting.
+    validateDumpOptions(options, { file: flags.file });
     const controller = new AbortController();
     options.signal = controller.signal;
     let signalled: number | null = null;

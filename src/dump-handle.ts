@@ -1,0 +1,133 @@
+import { PassThrough } from 'node:stream';
+import type { DumpOptions, DumpResult, ProgressEvent } from './options.js';
+
+/** The progress event of the given type. */
+export type ProgressEventOf<K extends ProgressEvent['type']> = ProgressEvent extends infer E
+  ? E extends { readonly type: infer T } ? (K extends T ? Omit<E, 'type'> & { readonly type: K } : never) : never
+  : never;
+
+/**
+ * The events of a {@link DumpHandle} besides the stream's own, with their arguments.
+ * Every {@link ProgressEvent} is emitted as `progress` and, unless its type is one of the
+ * stream's own event names (`data`), also under its type; `object` is each written object
+ * (the `entry` events).
+ */
+export interface DumpEvents {
+  /** an object (TOC entry) is being written */
+  object: [event: ProgressEventOf<'entry'>];
+  /** a table's rows are about to be written */
+  'table-start': [event: ProgressEventOf<'table-start'>];
+  /** more of a table's rows were written (running totals) */
+  'table-progress': [event: ProgressEventOf<'table-progress'>];
+  /** all of a table's rows were written */
+  'table-done': [event: ProgressEventOf<'table-done'>];
+  /** the catalog is read */
+  catalog: [event: ProgressEventOf<'catalog'>];
+  /** same as object */
+  entry: [event: ProgressEventOf<'entry'>];
+  /** every progress event, whatever its type */
+  progress: [event: ProgressEvent];
+  /** a warning (also in the result's `warnings`) */
+  warning: [message: string];
+}
+
+/** Event names the stream itself uses: progress events of these types are only emitted as `progress`. */
+const STREAM_EVENTS: ReadonlySet<string> = new Set(['data', 'end', 'error', 'close', 'readable', 'pause', 'resume', 'pipe', 'unpipe', 'finish', 'drain']);
+
+/**
+ * What {@link dump} returns: a Node `Readable` of the script (or custom archive), and a
+ * `PromiseLike` of the {@link DumpResult}: `await` it once the stream is consumed (piped,
+ * read or iterated). A failed or aborted dump rejects, and destroys the stream with the error
+ * (without it when nobody listens for the stream's errors but the result is awaited).
+ * Awaiting a handle nobody reads from drains it (the output is discarded) rather than waiting
+ * for ever for a reader.
+ *
+ * @example
+ * ```ts
+ * const d = dump({ dbname: 'app' });
+ * d.on('table-done', (t) => console.log(`${t.schema}.${t.table}: ${t.rows} rows`));
+ * await pipeline(d, createWriteStream('app.sql'));
+ * const summary = await d;
+ * ```
+ */
+export class DumpHandle extends PassThrough implements PromiseLike<DumpResult> {
+  private readonly outcome: Promise<DumpResult>;
+  /** someone awaits the result: a failure is theirs to handle, not necessarily the stream's */
+  private awaited = false;
+
+  /** The result; rejects with the {@link DumpError} that failed the dump. */
+  get result(): Promise<DumpResult> {
+    this.awaited = true;
+    return this.outcome;
+  }
+
+  /** @internal */
+  constructor(start: (options: DumpOptions, out: PassThrough) => Promise<DumpResult>, options: DumpOptions) {
+    super();
+    const withEvents: DumpOptions = {
+      ...options,
+      onProgress: (e) => {
+        options.onProgress?.(e);
+        this.emit('progress', e);
+        if (!STREAM_EVENTS.has(e.type)) this.emit(e.type, e);
+        if (e.type === 'entry') this.emit('object', e);
+      },
+      onWarning: (m) => {
+        options.onWarning?.(m);
+        this.emit('warning', m);
+      },
+    };
+    // Started on the next tick, so listeners attached right after dump() returns see every event.
+    this.outcome = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => start(withEvents, this))
+      .then(
+        (r) => {
+          this.end();
+          return r;
+        },
+        (e: unknown) => {
+          // The stream errors too, unless nobody listens for that and the error goes to whoever
+          // awaits the result (an unheard stream error would crash the process).
+          if (this.awaited && this.listenerCount('error') === 0) this.destroy();
+          else this.destroy(e as Error);
+          throw e;
+        },
+      );
+    // A caller who only reads the stream sees the error there: the promise must not also
+    // surface as an unhandled rejection.
+    this.outcome.catch(() => undefined);
+  }
+
+  then<T = DumpResult, E = never>(
+    onfulfilled?: ((value: DumpResult) => T | PromiseLike<T>) | null,
+    onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
+  ): Promise<T | E> {
+    // Nobody reads and nobody will (the caller is waiting for the end): drain.
+    setImmediate(() => {
+      if (this.readableFlowing === null && !this.destroyed) this.resume();
+    });
+    return this.result.then(onfulfilled, onrejected);
+  }
+
+  catch<E = never>(onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null): Promise<DumpResult | E> {
+    return this.then(undefined, onrejected);
+  }
+
+  finally(onfinally?: (() => void) | null): Promise<DumpResult> {
+    return this.then().finally(onfinally);
+  }
+}
+
+/** Typed overloads for the dump's own events; the stream's events keep their usual types. */
+export interface DumpHandle {
+  on<K extends keyof DumpEvents>(event: K, listener: (...args: DumpEvents[K]) => void): this;
+  on(event: string | symbol, listener: (...args: any[]) => void): this;
+  once<K extends keyof DumpEvents>(event: K, listener: (...args: DumpEvents[K]) => void): this;
+  once(event: string | symbol, listener: (...args: any[]) => void): this;
+  off<K extends keyof DumpEvents>(event: K, listener: (...args: DumpEvents[K]) => void): this;
+  off(event: string | symbol, listener: (...args: any[]) => void): this;
+  addListener<K extends keyof DumpEvents>(event: K, listener: (...args: DumpEvents[K]) => void): this;
+  addListener(event: string | symbol, listener: (...args: any[]) => void): this;
+  removeListener<K extends keyof DumpEvents>(event: K, listener: (...args: DumpEvents[K]) => void): this;
+  removeListener(event: string | symbol, listener: (...args: any[]) => void): this;
+}
