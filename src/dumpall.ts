@@ -17,7 +17,7 @@ import { setQuoteAllIdentifiers, setServerKeywords, withQuoteRules } from './sql
 import { psqlConnect } from '../writers/plain-script.js';
 import { Sink } from '../writers/sink.js';
 
-/** pg_dump options that pg_dumpall hands to every database's dump. */
+/** The pg_dump options that pg_dumpall hands to every database's dump (documented on {@link DumpOptions}). */
 export type DumpAllPassThrough = Pick<
   DumpOptions,
   | 'schemaOnly' | 'dataOnly' | 'noOwner' | 'noPrivileges' | 'noComments' | 'noPublications' | 'noSubscriptions'
@@ -62,21 +62,31 @@ export interface DumpAllOptions extends ConnectionOptions, DumpAllPassThrough {
   clean?: boolean;
   /** --if-exists: with clean, DROP ... IF EXISTS */
   ifExists?: boolean;
+  /** Called with each warning, database warnings prefixed with the database's name. */
   onWarning?: (message: string) => void;
+  /** Called with each progress event: globals, then each database and its own dump's events. */
   onProgress?: (event: DumpAllProgressEvent) => void;
+  /** Cancels the run (the running server query, the file being written); rejects with a DumpError of code `aborted`. */
   signal?: AbortSignal;
 }
 
+/** What a cluster dump reports as it goes: the globals read, each database started, and each database's own events. */
 export type DumpAllProgressEvent =
   | { type: 'globals'; roles: number; tablespaces: number }
   | { type: 'database'; name: string }
   | (ProgressEvent & { database: string });
 
+/** The summary of a cluster dump. */
 export interface DumpAllResult {
+  /** the server's version string */
   readonly serverVersion: string;
+  /** roles dumped */
   readonly roles: number;
+  /** tablespaces dumped */
   readonly tablespaces: number;
+  /** each database dumped, in script order, with its own dump's summary */
   readonly databases: readonly { readonly name: string; readonly result: DumpResult }[];
+  /** every warning, also passed to onWarning */
   readonly warnings: readonly string[];
 }
 

@@ -3,31 +3,45 @@ import type { DumpConnection } from './connection/dump-connection.js';
 
 export type { DumpConnection };
 
-/** Every dump option; the CLI maps pg_dump's flags onto these fields one to one. */
+/**
+ * Every dump option. The CLI maps pg_dump's flags onto these fields one to one (the flag is
+ * named first in each field's description); the library checks them the same way, with the
+ * same messages (see {@link validateDumpOptions}). Connection fields come from
+ * {@link ConnectionOptions}; `connection` takes a connection string, a `pg` ClientConfig, or
+ * the caller's own `pg.Client`/`pg.Pool` instead.
+ */
 export interface DumpOptions extends ConnectionOptions {
-  /** output format: the SQL script, or one of pg_dump's archives that pg_restore reads */
+  /**
+   * -F/--format: `plain` (the SQL script, default), or one of pg_dump's archives that
+   * pg_restore reads: `custom` (a stream or a file), `directory` and `tar` (files only: dumpToFile).
+   */
   format?: 'plain' | 'custom' | 'directory' | 'tar';
   /**
-   * -Z: gzip level 0-9. Plain: compresses the whole file (dumpToFile). Custom and directory:
+   * -Z/--compress: gzip level 0-9. Plain: compresses the whole file (dumpToFile). Custom and directory:
    * each data block or file (undefined = zlib's default, 0 = none). Tar: not supported.
    */
   compress?: number;
-  /** -s: definitions only */
+  /** -s/--schema-only: definitions only, no data */
   schemaOnly?: boolean;
-  /** -a: data only */
+  /** -a/--data-only: data only, no definitions */
   dataOnly?: boolean;
-  /** -O */
+  /** -O/--no-owner: no ALTER ... OWNER TO (nor SET SESSION AUTHORIZATION) */
   noOwner?: boolean;
-  /** -x */
+  /** -x/--no-privileges (--no-acl): no GRANT/REVOKE */
   noPrivileges?: boolean;
+  /** --no-comments: no COMMENT ON */
   noComments?: boolean;
+  /** --serializable-deferrable: a SERIALIZABLE READ ONLY DEFERRABLE snapshot (waits until it is safe) */
   serializableDeferrable?: boolean;
+  /** --snapshot: dump from this snapshot, exported by another session with pg_export_snapshot() */
   snapshot?: string;
-  /** e.g. '10s' or milliseconds as a string */
+  /** --lock-wait-timeout: fail rather than wait longer for a table lock; e.g. '10s' or milliseconds as a string */
   lockWaitTimeout?: string;
+  /** --enable-row-security: dump only the rows row security lets the role see (default: fail on tables with policies, as pg_dump does) */
   enableRowSecurity?: boolean;
+  /** --extra-float-digits: the session's extra_float_digits, -15..3 (default 3: exact floats) */
   extraFloatDigits?: number;
-  /** give up ACCESS SHARE locks (protection against concurrent DDL) */
+  /** --no-table-locks: give up the ACCESS SHARE locks (the protection against concurrent DDL) */
   noTableLocks?: boolean;
   // Output shaping, as pg_dump's flags of the same names.
   /** -c/--clean: DROP statements for every dumped object before the creates */
@@ -105,7 +119,9 @@ export interface DumpOptions extends ConnectionOptions {
   noSchema?: boolean;
   /** --sequence-data: sequence values even when no data is dumped (-s, --no-data) */
   sequenceData?: boolean;
+  /** --no-publications: no publications (nor their tables and schemas) */
   noPublications?: boolean;
+  /** --no-subscriptions: no subscriptions */
   noSubscriptions?: boolean;
   /** --no-policies: no row security policies (nor ENABLE ROW LEVEL SECURITY) */
   noPolicies?: boolean;
@@ -119,9 +135,11 @@ export interface DumpOptions extends ConnectionOptions {
   noToastCompression?: boolean;
   /** --no-unlogged-table-data: definitions of unlogged tables and sequences, not their contents (always so on a standby) */
   noUnloggedTableData?: boolean;
-  /** --statistics / --statistics-only: not supported yet (a usage error); --no-statistics is the default */
+  /** --statistics: not supported yet (a usage error) */
   statistics?: boolean;
+  /** --statistics-only: not supported yet (a usage error) */
   statisticsOnly?: boolean;
+  /** --no-statistics: no statistics (the default: pgdump-ts dumps none) */
   noStatistics?: boolean;
   // Selection in code, for applications that decide per tenant or per run.
   /**
