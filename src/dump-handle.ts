@@ -3,7 +3,17 @@ import type { DumpOptions, DumpResult, ProgressEvent } from './options.js';
 
 /** The progress event of the given type. */
 export type ProgressEventOf<K extends ProgressEvent['type']> = ProgressEvent extends infer E
-  ? E extends { readonly type: infer T } ? (K extends T ? Omit<E, 'type'> & { readonly type: K } : never) : never
+  ? E extends {
+      /** the event's type */
+      readonly type: infer T;
+    }
+    ? K extends T
+      ? Omit<E, 'type'> & {
+          /** the event's type */
+          readonly type: K;
+        }
+      : never
+    : never
   : never;
 
 /**
@@ -98,6 +108,7 @@ export class DumpHandle extends PassThrough implements PromiseLike<DumpResult> {
     this.outcome.catch(() => undefined);
   }
 
+  /** Awaits the {@link DumpResult} (drains the stream if nobody reads it). */
   then<T = DumpResult, E = never>(
     onfulfilled?: ((value: DumpResult) => T | PromiseLike<T>) | null,
     onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null,
@@ -109,10 +120,12 @@ export class DumpHandle extends PassThrough implements PromiseLike<DumpResult> {
     return this.result.then(onfulfilled, onrejected);
   }
 
+  /** Like a promise's catch: the result's failure. */
   catch<E = never>(onrejected?: ((reason: unknown) => E | PromiseLike<E>) | null): Promise<DumpResult | E> {
     return this.then(undefined, onrejected);
   }
 
+  /** Like a promise's finally. */
   finally(onfinally?: (() => void) | null): Promise<DumpResult> {
     return this.then().finally(onfinally);
   }
@@ -120,14 +133,24 @@ export class DumpHandle extends PassThrough implements PromiseLike<DumpResult> {
 
 /** Typed overloads for the dump's own events; the stream's events keep their usual types. */
 export interface DumpHandle {
+  /** Listens to one of the dump's events ({@link DumpEvents}), typed. */
   on<K extends keyof DumpEvents>(event: K, listener: (...args: DumpEvents[K]) => void): this;
+  /** The stream's own events, and any other. */
   on(event: string | symbol, listener: (...args: any[]) => void): this;
+  /** Listens to one of the dump's events ({@link DumpEvents}), typed. */
   once<K extends keyof DumpEvents>(event: K, listener: (...args: DumpEvents[K]) => void): this;
+  /** The stream's own events, and any other. */
   once(event: string | symbol, listener: (...args: any[]) => void): this;
+  /** Listens to one of the dump's events ({@link DumpEvents}), typed. */
   off<K extends keyof DumpEvents>(event: K, listener: (...args: DumpEvents[K]) => void): this;
+  /** The stream's own events, and any other. */
   off(event: string | symbol, listener: (...args: any[]) => void): this;
+  /** Listens to one of the dump's events ({@link DumpEvents}), typed. */
   addListener<K extends keyof DumpEvents>(event: K, listener: (...args: DumpEvents[K]) => void): this;
+  /** The stream's own events, and any other. */
   addListener(event: string | symbol, listener: (...args: any[]) => void): this;
+  /** Listens to one of the dump's events ({@link DumpEvents}), typed. */
   removeListener<K extends keyof DumpEvents>(event: K, listener: (...args: DumpEvents[K]) => void): this;
+  /** The stream's own events, and any other. */
   removeListener(event: string | symbol, listener: (...args: any[]) => void): this;
 }

@@ -71,10 +71,36 @@ export interface DumpAllOptions extends ConnectionOptions, DumpAllPassThrough {
 }
 
 /** What a cluster dump reports as it goes: the globals read, each database started, and each database's own events. */
-export type DumpAllProgressEvent =
-  | { type: 'globals'; roles: number; tablespaces: number }
-  | { type: 'database'; name: string }
-  | (ProgressEvent & { database: string });
+export type DumpAllProgressEvent = GlobalsEvent | DatabaseEvent | (ProgressEvent & {
+  /** the database whose dump reports it */
+  database: string;
+});
+
+/** Roles and tablespaces are read. */
+export interface GlobalsEvent {
+  /** the event's type */
+  type: 'globals';
+  /** roles read */
+  roles: number;
+  /** tablespaces read */
+  tablespaces: number;
+}
+
+/** A database's dump starts. */
+export interface DatabaseEvent {
+  /** the event's type */
+  type: 'database';
+  /** the database */
+  name: string;
+}
+
+/** One database of a cluster dump. */
+export interface DatabaseResult {
+  /** the database */
+  readonly name: string;
+  /** its dump's summary */
+  readonly result: DumpResult;
+}
 
 /** The summary of a cluster dump. */
 export interface DumpAllResult {
@@ -85,7 +111,7 @@ export interface DumpAllResult {
   /** tablespaces dumped */
   readonly tablespaces: number;
   /** each database dumped, in script order, with its own dump's summary */
-  readonly databases: readonly { readonly name: string; readonly result: DumpResult }[];
+  readonly databases: readonly DatabaseResult[];
   /** every warning, also passed to onWarning */
   readonly warnings: readonly string[];
 }

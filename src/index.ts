@@ -20,15 +20,16 @@ import { validateDumpOptions } from './validate.js';
 
 export { DumpError, isDumpError, EXIT_CODES, type DumpErrorCode } from './errors.js';
 export type {
-  DumpOptions, DumpResult, ProgressEvent, TableProgressEvent, RelationInfo, SchemaInfo, DumpConnection,
+  DumpOptions, DumpResult, ProgressEvent, TableProgressEvent, CatalogEvent, ObjectEvent, DataEvent, RelationInfo, SchemaInfo, DumpConnection,
 } from './options.js';
 export type { ConnectionOptions } from './connection/types.js';
 export { DumpHandle, type DumpEvents, type ProgressEventOf } from './dump-handle.js';
 export { dumpToStream } from './dump.js';
-export { validateDumpOptions } from './validate.js';
+export { validateDumpOptions, type DumpTarget } from './validate.js';
+export type { ArchiveDestination } from '../writers/archive/index.js';
 export {
   dumpAll, dumpAllToFile, validateDumpAllOptions,
-  type DumpAllOptions, type DumpAllResult, type DumpAllProgressEvent, type DumpAllPassThrough,
+  type DumpAllOptions, type DumpAllResult, type DumpAllProgressEvent, type DumpAllPassThrough, type GlobalsEvent, type DatabaseEvent, type DatabaseResult,
 } from './dumpall.js';
 export { restorePlain, type RestorePlainOptions, type RestorePlainResult, type RestoreStatementError } from './restore/plain.js';
 /** Restores a plain SQL script (see {@link restorePlain}); archives are restored with pg_restore. */

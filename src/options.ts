@@ -186,22 +186,31 @@ export interface DumpOptions extends ConnectionOptions {
 
 /** A relation offered to {@link DumpOptions.includeTable}. */
 export interface RelationInfo {
+  /** the relation's schema */
   readonly schema: string;
+  /** the relation's name (as stored: case kept, unquoted) */
   readonly name: string;
+  /** what it is */
   readonly kind: 'table' | 'partitioned table' | 'view' | 'materialized view' | 'sequence' | 'foreign table';
+  /** the role that owns it */
   readonly owner: string;
 }
 
 /** A schema offered to {@link DumpOptions.includeSchema}. */
 export interface SchemaInfo {
+  /** the schema's name */
   readonly name: string;
+  /** the role that owns it */
   readonly owner: string;
 }
 
 /** A table's rows being written: before the first row, after each piece (~1 MB) with running totals, after the last. */
 export interface TableProgressEvent {
+  /** which of the three */
   readonly type: 'table-start' | 'table-progress' | 'table-done';
+  /** the table's schema */
   readonly schema: string;
+  /** the table's name */
   readonly table: string;
   /** rows written so far (INSERT output: counted at table-done only) */
   readonly rows: number;
@@ -216,14 +225,37 @@ export interface TableProgressEvent {
  * `entry` for each object written (in script order), and for each table whose rows are
  * written `table-start`, `table-progress`... and `table-done` (with `data` events per piece).
  */
-export type ProgressEvent =
-  /** the catalog is read: how many objects it holds */
-  | { readonly type: 'catalog'; readonly objects: number }
-  /** an object (a TOC entry: desc is its kind, such as TABLE, INDEX, ACL) is being written */
-  | { readonly type: 'entry'; readonly desc: string; readonly tag: string; readonly namespace: string | null }
-  /** a piece of a table's data (or of large objects) was written */
-  | { readonly type: 'data'; readonly table: string; readonly bytes: number }
-  | TableProgressEvent;
+export type ProgressEvent = CatalogEvent | ObjectEvent | DataEvent | TableProgressEvent;
+
+/** The catalog is read. */
+export interface CatalogEvent {
+  /** the event's type */
+  readonly type: 'catalog';
+  /** how many objects the catalog holds (before selection) */
+  readonly objects: number;
+}
+
+/** An object (a TOC entry) is being written. */
+export interface ObjectEvent {
+  /** the event's type (the handle emits it as `object`) */
+  readonly type: 'entry';
+  /** its kind, as pg_dump names it: TABLE, INDEX, FUNCTION, TABLE DATA, ACL, COMMENT, ... */
+  readonly desc: string;
+  /** its name, as pg_dump's TOC shows it */
+  readonly tag: string;
+  /** its schema, if it lives in one */
+  readonly namespace: string | null;
+}
+
+/** A piece of a table's data (or of large objects) was written. */
+export interface DataEvent {
+  /** the event's type */
+  readonly type: 'data';
+  /** the table (TOC tag) */
+  readonly table: string;
+  /** the piece's size */
+  readonly bytes: number;
+}
 
 /** The summary of a finished dump. */
 export interface DumpResult {

@@ -5,7 +5,7 @@ import { checkSelectionOptions } from './select/request.js';
 
 const FORMATS: readonly string[] = ['plain', 'custom', 'directory', 'tar'];
 
-/** Where the dump is written, as far as option checks care. */
+/** Where the dump is written, as far as the option checks care. */
 export interface DumpTarget {
   /** -f / dumpToFile's path */
   readonly file?: string;
