@@ -291,7 +291,15 @@ async function planCluster(client: pg.Client, o: DumpAllOptions, excludes: reado
  */
 export function dumpAll(options: DumpAllOptions, out: Writable): Promise<DumpAllResult> {
   // Quoting rules (the server's keywords, --quote-all-identifiers) belong to this run alone.
-  return withQuoteRules(() => dumpAllInScope(options, out));
+  return withQuoteRules(async () => {
+    // Listeners added to `out` (the cluster script's sink, each database's) go when it is done.
+    const listeners = new Set(out.listeners('error'));
+    try {
+      return await dumpAllInScope(options, out);
+    } finally {
+      for (const l of out.listeners('error')) if (!listeners.has(l)) out.removeListener('error', l as (e: Error) => void);
+    }
+  });
 }
 
 async function dumpAllInScope(options: DumpAllOptions, out: Writable): Promise<DumpAllResult> {

@@ -8,7 +8,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { dump, dumpToFile, dumpToStream, DumpError, type DumpOptions, type ProgressEvent } from '../src/index.js';
+import { dump, dumpAll, dumpToFile, dumpToStream, DumpError, type DumpOptions, type ProgressEvent } from '../src/index.js';
 import { createDatabase, psqlString, query, urlWithDatabase } from './util/pg.js';
 import { cli, leftovers } from './util/reliability.js';
 
@@ -326,6 +326,26 @@ for (const server of servers) {
       for (let i = 0; i < 12; i++) await dumpToStream({ dbname: db, table: ['shared.plans'] }, out);
       expect(out.listenerCount('error')).toBe(base);
       expect(out.listenerCount('drain')).toBe(0);
+    });
+
+    it('dumpAll: no listener piles up across databases, none is left behind', async () => {
+      const out = new PassThrough();
+      out.resume();
+      out.setMaxListeners(5);
+      const warnings: string[] = [];
+      const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+      process.on('warning', onWarning);
+      let most = 0;
+      try {
+        const base = out.listenerCount('error');
+        const r = await dumpAll({ dbname: server.url, excludeDatabase: ['lib_api_tenant'], onProgress: () => { most = Math.max(most, out.listenerCount('error')); } }, out);
+        expect(r.databases.length).toBeGreaterThanOrEqual(3);
+        expect(out.listenerCount('error')).toBe(base);
+        expect(most).toBeLessThanOrEqual(base + 4);
+      } finally {
+        process.off('warning', onWarning);
+      }
+      expect(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning'))).toEqual([]);
     });
   });
 }
