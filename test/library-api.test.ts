@@ -272,6 +272,33 @@ for (const server of servers) {
       expect(viaString.rows).toBe(5);
     });
 
+    it("an application's own pg type parsers (global, or a borrowed pool's) do not change the dump", async () => {
+      const reference = collect();
+      await pipeline(dump({ dbname: db, restrictKey: 'K' }), reference.stream);
+      const changed = [20, 21, 23, 26, 16, 1700, 1082, 1114, 1184, 114, 3802, 1007, 1009, 1028];
+      const saved = changed.map((oid) => [oid, pg.types.getTypeParser(oid, 'text')] as const);
+      // What applications do: int8 as BigInt, numeric as numbers, dates and json as text; and worse.
+      pg.types.setTypeParser(20, (v: string) => BigInt(v));
+      pg.types.setTypeParser(1700, (v: string) => Number(v));
+      for (const oid of [1082, 1114, 1184, 114, 3802]) pg.types.setTypeParser(oid, (v: string) => v);
+      for (const oid of [21, 23, 26, 16, 1007, 1009, 1028]) pg.types.setTypeParser(oid, (v: string) => `~${v}`);
+      try {
+        const global = collect();
+        await pipeline(dump({ dbname: db, restrictKey: 'K' }), global.stream);
+        expect(global.text()).toBe(reference.text());
+      } finally {
+        for (const [oid, parser] of saved) pg.types.setTypeParser(oid, parser);
+      }
+      const pool = new pg.Pool({ connectionString: db, max: 1, types: { getTypeParser: () => (v: string) => `~${v}` } as pg.CustomTypesConfig });
+      try {
+        const borrowed = collect();
+        await pipeline(dump({ connection: pool, restrictKey: 'K' }), borrowed.stream);
+        expect(borrowed.text()).toBe(reference.text());
+      } finally {
+        await pool.end();
+      }
+    });
+
     it('includeTable / includeSchema: applied after the patterns; the selected dump restores with exactly those tables', async () => {
       const offered: string[] = [];
       const file = path.join(work, `tenant-${server.major}.sql`);

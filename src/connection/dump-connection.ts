@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { DumpError } from '../errors.js';
+import { PRISTINE_TYPES } from './pristine-types.js';
 import { connect } from './connect.js';
 import { resolveConnection } from './resolve.js';
 import type { ConnectionOptions, ResolvedConnection } from './types.js';
@@ -35,6 +36,31 @@ function isClient(c: DumpConnection): c is pg.Client {
 
 const noop = () => undefined;
 
+/** A query as pg takes it, with pg's default type parsers unless it names its own. */
+function withPristineTypes(q: unknown): unknown {
+  if (typeof q === 'string') return { text: q, types: PRISTINE_TYPES };
+  // Submittables (COPY streams, cursors) bring their own handling.
+  if (q !== null && typeof q === 'object' && typeof (q as { submit?: unknown }).submit !== 'function' && !(q as { types?: unknown }).types) {
+    return { ...q, types: PRISTINE_TYPES };
+  }
+  return q;
+}
+
+/**
+ * The client as the dump sees it: every query parsed with pg's default type parsers, so an
+ * application's parsers (set globally with pg.types.setTypeParser, or in a borrowed client's
+ * `types`) cannot change what the dump reads.
+ */
+function pristine(client: pg.Client): pg.Client {
+  return new Proxy(client, {
+    get(target, prop) {
+      if (prop === 'query') return (q: unknown, ...rest: unknown[]) => (target.query as (...a: unknown[]) => unknown)(withPristineTypes(q), ...rest);
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 /** pg.Client's protocol-level transaction status ('I' idle, 'T' in a transaction, 'E' failed one); older pg has none. */
 function transactionStatus(client: pg.Client): string | null {
   const f = (client as unknown as { getTransactionStatus?: () => string | null }).getTransactionStatus;
@@ -65,7 +91,7 @@ function borrow(client: pg.Client, onRelease: (broken: boolean) => void): Opened
   }
   client.on('error', noop);
   return {
-    client,
+    client: pristine(client),
     resolved: null,
     borrowed: true,
     abandon: noop,
@@ -109,5 +135,5 @@ export async function openDumpConnection(options: ConnectionOptions & { connecti
 function owned(client: pg.Client, resolved: ResolvedConnection | null): OpenedConnection {
   client.on('error', noop);
   const end = () => client.end().catch(noop);
-  return { client, resolved, borrowed: false, abandon: () => void end(), release: end };
+  return { client: pristine(client), resolved, borrowed: false, abandon: () => void end(), release: end };
 }
