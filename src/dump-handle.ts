@@ -49,6 +49,7 @@ const STREAM_EVENTS: ReadonlySet<string> = new Set(['data', 'end', 'error', 'clo
  * `PromiseLike` of the {@link DumpResult}: `await` it once the stream is consumed (piped,
  * read or iterated). A failed or aborted dump rejects, and destroys the stream with the error
  * (without it when nobody listens for the stream's errors but the result is awaited).
+ * Destroying the handle before the end cancels the dump, as its `signal` would.
  * Awaiting a handle nobody reads from drains it (the output is discarded) rather than waiting
  * for ever for a reader.
  *
@@ -64,6 +65,10 @@ export class DumpHandle extends PassThrough implements PromiseLike<DumpResult> {
   private readonly outcome: Promise<DumpResult>;
   /** someone awaits the result: a failure is theirs to handle, not necessarily the stream's */
   private awaited = false;
+  /** the dump is over (done or failed) */
+  private settled = false;
+  /** cancels the dump when the handle is destroyed before the end */
+  private readonly stop = new AbortController();
 
   /** The result; rejects with the {@link DumpError} that failed the dump. */
   get result(): Promise<DumpResult> {
@@ -74,8 +79,10 @@ export class DumpHandle extends PassThrough implements PromiseLike<DumpResult> {
   /** @internal */
   constructor(start: (options: DumpOptions, out: PassThrough) => Promise<DumpResult>, options: DumpOptions) {
     super();
+    const stop = this.stop;
     const withEvents: DumpOptions = {
       ...options,
+      signal: options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal,
       onProgress: (e) => {
         options.onProgress?.(e);
         this.emit('progress', e);
@@ -92,20 +99,29 @@ export class DumpHandle extends PassThrough implements PromiseLike<DumpResult> {
       .then(() => start(withEvents, this))
       .then(
         (r) => {
+          this.settled = true;
           this.end();
           return r;
         },
         (e: unknown) => {
+          this.settled = true;
           // The stream errors too, unless nobody listens for that and the error goes to whoever
           // awaits the result (an unheard stream error would crash the process).
-          if (this.awaited && this.listenerCount('error') === 0) this.destroy();
-          else this.destroy(e as Error);
+          this.destroy(e as Error);
           throw e;
         },
       );
     // A caller who only reads the stream sees the error there: the promise must not also
     // surface as an unhandled rejection.
     this.outcome.catch(() => undefined);
+  }
+
+  /** @internal A handle destroyed before the dump is done (the reader gave up) cancels the dump. */
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    if (!this.settled) this.stop.abort();
+    // Nobody listens for the stream's errors but someone awaits the result: the error goes
+    // there (as a rejection), not to an unheard 'error' event that would crash the process.
+    super._destroy(this.awaited && this.listenerCount('error') === 0 ? null : error, callback);
   }
 
   /** Awaits the {@link DumpResult} (drains the stream if nobody reads it). */

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { dump, dumpAll, dumpToFile, dumpToStream, DumpError, type DumpOptions, type ProgressEvent } from '../src/index.js';
 import { createDatabase, psqlString, query, urlWithDatabase } from './util/pg.js';
-import { cli, leftovers } from './util/reliability.js';
+import { cli, dumpBackends, leftovers, waitFor } from './util/reliability.js';
 
 const servers = inject('servers');
 const work = mkdtempSync(path.join(os.tmpdir(), 'pgdump-ts-library-'));
@@ -172,6 +172,21 @@ for (const server of servers) {
       expect(named.filter((n) => n === 'object').length).toBe(summary.entries);
       expect(named.filter((n) => n === 'table-done').length).toBe(summary.tables);
       expect(named.filter((n) => n === 'catalog').length).toBe(1);
+    });
+
+    it('destroying the handle mid-table cancels the dump: rejects as aborted, no session left', async () => {
+      const app = `lib-destroy-${server.major}`;
+      const handle = dump({ dbname: db, applicationName: app });
+      handle.on('table-progress', () => handle.destroy());
+      handle.resume();
+      await expect(handle).rejects.toMatchObject({ code: 'aborted', name: 'AbortError', message: expect.stringMatching(/^dump cancelled while reading table /) });
+      await waitFor('the session to end', async () => (await dumpBackends(db, app)).length === 0, 10_000, 20);
+      // Aborted by its signal, awaited, and nobody listening to the stream's errors: a rejection, not a crash.
+      const controller = new AbortController();
+      const awaited = dump({ dbname: db, applicationName: app, signal: controller.signal });
+      awaited.on('table-progress', () => controller.abort());
+      await expect(awaited).rejects.toMatchObject({ code: 'aborted' });
+      expect(awaited.destroyed).toBe(true);
     });
 
     it('--inserts: rows counted from the statements', async () => {
