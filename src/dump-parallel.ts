@@ -29,7 +29,8 @@ export function checkParallelOptions(options: DumpOptions): { jobs: number; spli
 
 export interface ParallelStart {
   readonly client: pg.Client;
-  readonly resolved: ResolvedConnection;
+  /** null when the dump runs on a connection the caller gave (a pg.Client, pg.Pool or ClientConfig) */
+  readonly resolved: ResolvedConnection | null;
   readonly session: SessionOptions;
   readonly version: number;
   readonly options: DumpOptions;
@@ -42,6 +43,9 @@ export interface ParallelStart {
 export async function startParallel(toc: readonly TocEntry[], ctx: ParallelStart): Promise<ParallelData | null> {
   const { jobs, splitBytes } = checkParallelOptions(ctx.options);
   if (jobs < 2 || !toc.some((e) => e.data?.kind === 'copy')) return null;
+  if (!ctx.resolved) {
+    throw new DumpError('usage', 'jobs > 1 needs connection settings the dump can open its workers from (dbname or a connection string), not a pg.Client, pg.Pool or ClientConfig');
+  }
   const encoder = ctx.prepared.encoder ?? null;
   const openTable = ctx.prepared.openTable;
   return startParallelData(toc, {

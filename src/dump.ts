@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { Writable } from 'node:stream';
 import { readCatalog, type CatalogClient } from '../catalog/index.js';
 import { SYSTEM_SCHEMA_FILTER } from '../catalog/schemas.js';
-import { connect, resolveConnection } from './connection/index.js';
+import { openDumpConnection } from './connection/dump-connection.js';
 import { beginDumpSession, type SessionOptions } from './connection/session.js';
 import { closeCatalogHelpers, openCatalogHelpers } from './connection/catalog-helpers.js';
 import { CountingClient } from './connection/catalog-client.js';
@@ -19,8 +19,10 @@ import { checkArchiveOptions, writeArchiveOutput, type ArchiveDestination } from
 import { resolveOutputOptions } from './output-options.js';
 import type { DumpOptions, DumpResult } from './options.js';
 import type { CopySource } from './toc/toc.js';
-import { qualify, setServerKeywords } from './sql/quote.js';
-import { setQuoteAllIdentifiers } from './sql/quote.js';
+import { qualify, setQuoteAllIdentifiers, setServerKeywords, withQuoteRules } from './sql/quote.js';
+import { DumpStats } from './dump-stats.js';
+import { applyPredicates } from './select/predicates.js';
+import { validateDumpOptions } from './validate.js';
 import { buildToc } from './toc/build.js';
 import { addStatisticsEntries, statisticsRelations } from './toc/statistics.js';
 import { renumberEntries } from './toc/deps.js';
@@ -138,16 +140,24 @@ function asDumpError(e: unknown, what: string): DumpError {
  * With an archive `format`, writes that archive instead: a custom one into `out` (without data
  * offsets), or any of them to the path `archive` names.
  */
-export async function dumpToStream(options: DumpOptions, out: Writable, archive?: ArchiveDestination): Promise<DumpResult> {
-  if (options.schemaOnly && options.dataOnly) {
-    throw new DumpError('usage', 'options -s/--schema-only and -a/--data-only cannot be used together');
-  }
+export function dumpToStream(options: DumpOptions, out: Writable, archive?: ArchiveDestination): Promise<DumpResult> {
+  // Quoting rules (the server's keywords, --quote-all-identifiers) belong to this dump alone.
+  return withQuoteRules(() => dumpInScope(options, out, archive));
+}
+
+async function dumpInScope(caller: DumpOptions, out: Writable, archive?: ArchiveDestination): Promise<DumpResult> {
+  validateDumpOptions(caller, { archive });
+  const stats = new DumpStats(caller.onProgress);
+  const options = stats.wrap(caller);
   const output = resolveOutputOptions(options);
   checkParallelOptions(options);
   checkArchiveOptions(options, archive);
   const selectionRequest = await prepareSelection(options);
-  const resolved = await resolveConnection(options);
-  const client = await connect(resolved);
+  const connection = await openDumpConnection(options);
+  const { client, resolved } = connection;
+  // Listeners this dump adds to `out` go when it is done: a stream that receives several
+  // dumps (dumpAll's databases, a caller's) must not pile them up.
+  const outListeners = new Set(out.listeners('error'));
   const warnings: string[] = [];
   const warn = (m: string) => {
     warnings.push(m);
@@ -160,14 +170,13 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
   const onAbort = () => {
     parallel?.fail(new DumpError('aborted', `dump cancelled while ${current}`));
     // Cancel first: a backend waiting for a lock or computing would not notice the closed socket.
-    void cancelRunningQuery(client).finally(() => client.end().catch(() => undefined));
+    void cancelRunningQuery(client).finally(() => connection.abandon());
     // A write waiting for a stalled reader to drain would wait for ever: fail it now.
     out.destroy(new DumpError('aborted', `dump cancelled while ${current}`));
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
   // Aborted before (or while connecting): the listener will never fire.
   if (options.signal?.aborted) onAbort();
-  client.on('error', () => undefined);
   // Failures of the output itself (disk full, closed pipe) are output errors, whatever was being read.
   let outputFailure: Error | null = null;
   out.on('error', (e: Error) => {
@@ -191,7 +200,7 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
     );
     setServerKeywords(keywords.map((k) => k.word));
     current = 'matching the name patterns';
-    let selection = await resolveSelection(counting, selectionRequest, session.database);
+    let selection = await applyPredicates(counting, await resolveSelection(counting, selectionRequest, session.database), options);
     current = 'reading the catalog';
     const dumpsData = !options.schemaOnly && !options.noData && (options.section === undefined || options.section.includes('data'));
     // What the role cannot read fails the dump up front, naming it, or with --skip-unreadable is left out.
@@ -200,7 +209,7 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
     const lockable = (schema: string, name: string) => tableLockWanted(selection, schema, name) && !skipped?.relations.has(qualify(schema, name));
     const tables = options.noTableLocks ? 0 : await lockTables(counting, session.database, lockable, options.lockWaitTimeout, dumpsData);
     // A big catalog is read over several connections on the dump's snapshot.
-    if (tables >= CATALOG_HELPERS_FROM_TABLES) {
+    if (tables >= CATALOG_HELPERS_FROM_TABLES && resolved) {
       helpers = await openCatalogHelpers(client, resolved, { ...sessionOptions, serializableDeferrable: false }, CATALOG_HELPERS);
       counting.addHelpers(helpers);
     }
@@ -256,7 +265,7 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
       const dataBytes = await writeArchiveOutput(toc, { client, options, output, session, prepared, destination: archive, out, setCurrent, openTable, parallel: parallel ? options.jobs : 1 });
       succeeded = true;
       await client.query('COMMIT');
-      return { entries: toc.length, tables, dataBytes, serverVersion: session.versionString, queries: counting.count, warnings };
+      return stats.result({ entries: toc.length, lockedTables: tables, dataBytes, serverVersion: session.versionString, queries: counting.count, warnings });
     }
     let dataBytes = 0;
     const writer = new PlainWriter(new Sink(prepared.out), {
@@ -283,14 +292,7 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
     await prepared.finish();
     succeeded = true;
     await client.query('COMMIT');
-    return {
-      entries: toc.length,
-      tables,
-      dataBytes,
-      serverVersion: session.versionString,
-      queries: counting.count,
-      warnings,
-    };
+    return stats.result({ entries: toc.length, lockedTables: tables, dataBytes, serverVersion: session.versionString, queries: counting.count, warnings });
   } catch (e) {
     if (options.signal?.aborted) throw new DumpError('aborted', `dump cancelled while ${current}`, { cause: e });
     if (outputFailure !== null) throw new DumpError('output', `cannot write the output (while ${current}): ${(outputFailure as Error).message}`, { cause: outputFailure });
@@ -299,7 +301,7 @@ export async function dumpToStream(options: DumpOptions, out: Writable, archive?
     await parallel?.close(succeeded);
     await closeCatalogHelpers(helpers);
     options.signal?.removeEventListener('abort', onAbort);
-    setQuoteAllIdentifiers(false);
-    await client.end().catch(() => undefined);
+    await connection.release();
+    for (const l of out.listeners('error')) if (!outListeners.has(l)) out.removeListener('error', l as (e: Error) => void);
   }
 }

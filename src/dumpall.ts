@@ -13,11 +13,11 @@ import { generateRestrictKey } from './output-options.js';
 import { openOutputFile } from './output.js';
 import { parseFilterFile } from './select/filter-file.js';
 import { patternToRegex } from './select/patterns.js';
-import { setQuoteAllIdentifiers, setServerKeywords } from './sql/quote.js';
+import { setQuoteAllIdentifiers, setServerKeywords, withQuoteRules } from './sql/quote.js';
 import { psqlConnect } from '../writers/plain-script.js';
 import { Sink } from '../writers/sink.js';
 
-/** pg_dump options that pg_dumpall hands to every database's dump. */
+/** The pg_dump options that pg_dumpall hands to every database's dump (documented on {@link DumpOptions}). */
 export type DumpAllPassThrough = Pick<
   DumpOptions,
   | 'schemaOnly' | 'dataOnly' | 'noOwner' | 'noPrivileges' | 'noComments' | 'noPublications' | 'noSubscriptions'
@@ -62,26 +62,65 @@ export interface DumpAllOptions extends ConnectionOptions, DumpAllPassThrough {
   clean?: boolean;
   /** --if-exists: with clean, DROP ... IF EXISTS */
   ifExists?: boolean;
+  /** Called with each warning, database warnings prefixed with the database's name. */
   onWarning?: (message: string) => void;
+  /** Called with each progress event: globals, then each database and its own dump's events. */
   onProgress?: (event: DumpAllProgressEvent) => void;
+  /** Cancels the run (the running server query, the file being written); rejects with a DumpError of code `aborted`. */
   signal?: AbortSignal;
 }
 
-export type DumpAllProgressEvent =
-  | { type: 'globals'; roles: number; tablespaces: number }
-  | { type: 'database'; name: string }
-  | (ProgressEvent & { database: string });
+/** What a cluster dump reports as it goes: the globals read, each database started, and each database's own events. */
+export type DumpAllProgressEvent = GlobalsEvent | DatabaseEvent | (ProgressEvent & {
+  /** the database whose dump reports it */
+  database: string;
+});
 
+/** Roles and tablespaces are read. */
+export interface GlobalsEvent {
+  /** the event's type */
+  type: 'globals';
+  /** roles read */
+  roles: number;
+  /** tablespaces read */
+  tablespaces: number;
+}
+
+/** A database's dump starts. */
+export interface DatabaseEvent {
+  /** the event's type */
+  type: 'database';
+  /** the database */
+  name: string;
+}
+
+/** One database of a cluster dump. */
+export interface DatabaseResult {
+  /** the database */
+  readonly name: string;
+  /** its dump's summary */
+  readonly result: DumpResult;
+}
+
+/** The summary of a cluster dump. */
 export interface DumpAllResult {
+  /** the server's version string */
   readonly serverVersion: string;
+  /** roles dumped */
   readonly roles: number;
+  /** tablespaces dumped */
   readonly tablespaces: number;
-  readonly databases: readonly { readonly name: string; readonly result: DumpResult }[];
+  /** each database dumped, in script order, with its own dump's summary */
+  readonly databases: readonly DatabaseResult[];
+  /** every warning, also passed to onWarning */
   readonly warnings: readonly string[];
 }
 
-/** pg_dumpall's checks on its own options, with its messages. */
-function checkOptions(o: DumpAllOptions, excludes: number): void {
+/**
+ * pg_dumpall's checks on its own options, with its messages (the CLI's). `excludes`: the
+ * number of database exclusions, from excludeDatabase and the filter files.
+ */
+export function validateDumpAllOptions(o: DumpAllOptions, excludes = o.excludeDatabase?.length ?? 0): void {
   const usage = (m: string) => new DumpError('usage', m);
   if (excludes > 0 && (o.globalsOnly || o.rolesOnly || o.tablespacesOnly)) {
     throw usage('option --exclude-database cannot be used together with -g/--globals-only, -r/--roles-only, or -t/--tablespaces-only');
@@ -257,14 +296,27 @@ async function planCluster(client: pg.Client, o: DumpAllOptions, excludes: reado
  * exist in every cluster: their contents are restored into them after a \connect (with
  * --clean they are dropped and created again instead).
  */
-export async function dumpAll(options: DumpAllOptions, out: Writable): Promise<DumpAllResult> {
+export function dumpAll(options: DumpAllOptions, out: Writable): Promise<DumpAllResult> {
+  // Quoting rules (the server's keywords, --quote-all-identifiers) belong to this run alone.
+  return withQuoteRules(async () => {
+    // Listeners added to `out` (the cluster script's sink, each database's) go when it is done.
+    const listeners = new Set(out.listeners('error'));
+    try {
+      return await dumpAllInScope(options, out);
+    } finally {
+      for (const l of out.listeners('error')) if (!listeners.has(l)) out.removeListener('error', l as (e: Error) => void);
+    }
+  });
+}
+
+async function dumpAllInScope(options: DumpAllOptions, out: Writable): Promise<DumpAllResult> {
   const excludes = [...(options.excludeDatabase ?? [])];
   for (const file of options.filter ?? []) {
     const found = { databases: [] as string[] };
     parseFilterFile(await readText(file), file, found);
     excludes.push(...found.databases);
   }
-  checkOptions(options, excludes.length);
+  validateDumpAllOptions(options, excludes.length);
   const restrictKey = options.restrictKey ?? generateRestrictKey();
   const warnings: string[] = [];
   const warn = (m: string) => {

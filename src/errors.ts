@@ -29,16 +29,21 @@ export const EXIT_CODES: Record<DumpErrorCode, number> = {
 
 /** The one error type pgdump-ts throws: a code plus a one-line message naming the object and the remedy. */
 export class DumpError extends Error {
+  /** what went wrong, as a stable code (the CLI's exit code is {@link EXIT_CODES}[code]) */
   readonly code: DumpErrorCode;
+  /** more detail (the server's message, every host's failure), shown by the CLI with -v */
   readonly detail?: string;
   constructor(code: DumpErrorCode, message: string, options?: { cause?: unknown; detail?: string }) {
     super(message, options?.cause !== undefined ? { cause: options.cause } : undefined);
-    this.name = 'DumpError';
+    // An abort is named as the platform names one (DOMException AbortError), so generic
+    // `e.name === 'AbortError'` checks recognise it; it is still a DumpError.
+    this.name = code === 'aborted' ? 'AbortError' : 'DumpError';
     this.code = code;
     this.detail = options?.detail;
   }
 }
 
+/** Whether `e` is a {@link DumpError} (of this copy of the library). */
 export function isDumpError(e: unknown): e is DumpError {
   return e instanceof DumpError;
 }

@@ -24,15 +24,13 @@ export function parseFormat(value: string): Format {
 /**
  * The archive side of -f and -Z: the directory and tar formats need -f; for the custom and
  * directory formats -Z is the level of each data block or file, where an explicit 0 (or
- * `none`) means uncompressed and no -Z means zlib's default; the tar format takes none.
+ * `none`) means uncompressed and no -Z means zlib's default; the tar format takes none
+ * (validateDumpOptions rejects what does not fit).
  */
-export function applyArchiveFlags(options: DumpOptions, file: string | undefined, level: number | undefined, compressGiven: boolean): void {
+export function applyArchiveFlags(options: DumpOptions, _file: string | undefined, level: number | undefined, compressGiven: boolean): void {
   const format = options.format ?? 'plain';
   if (format === 'plain') return;
-  if (!file && format === 'directory') throw new DumpError('usage', 'no output directory specified: use -f DIRECTORY with -F d');
-  if (!file && format === 'tar') throw new DumpError('usage', 'no output file specified: use -f FILE with -F t');
   // -Z 0 and -Z none are level 0 (uncompressed), -Z gzip is -1 (zlib default)
   const compress = compressGiven ? (typeof level === 'number' ? level : 0) : undefined;
-  if (format === 'tar' && compress) throw new DumpError('usage', 'compression is not supported by tar archive format');
   options.compress = compress;
 }

@@ -9,6 +9,7 @@ import { TOOL_VERSION } from '../version.js';
 import { addSelectionFlags } from './selection-flags.js';
 import { applyArchiveFlags, parseFormat } from './archive-flags.js';
 import { parseCompressSpec } from './compress-flag.js';
+import { validateDumpOptions } from '../validate.js';
 
 function parseFloatDigits(v: string): number {
   const n = /^\s*-?\d+\s*$/.test(v) ? Number(v) : NaN;
@@ -198,6 +199,8 @@ function parse(argv: string[], state: CliState): CliCommand {
   const options = toOptions(cmd.args[0], flags, cmd.getOptionValueSource('password') === 'cli');
   Object.assign(options, selectionFlags());
   applyArchiveFlags(options, flags.file, flags.compress, cmd.getOptionValueSource('compress') === 'cli');
+  // The library's checks, with the same messages: reject before connecting.
+  validateDumpOptions(options, { file: flags.file });
   // plain: 0 (-Z 0, -Z none) writes the script as is; -1 is gzip at zlib's default level
   const plainGzip = flags.compress === undefined || flags.compress === 0 ? undefined : flags.compress;
   const listeners: ((e: ProgressEvent) => void)[] = [];

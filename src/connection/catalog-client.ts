@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { CatalogClient } from '../../catalog/client.js';
+import { PRISTINE_TYPES } from './pristine-types.js';
 
 /** PGDUMP_TRACE_QUERIES=1: time every catalog query on stderr (for performance work). */
 const TRACE_QUERIES = process.env.PGDUMP_TRACE_QUERIES === '1';
@@ -49,7 +50,8 @@ export class CountingClient implements CatalogClient {
     const turn = lane.tail.catch(() => undefined);
     const result = turn.then(() => {
       started = TRACE_QUERIES ? performance.now() : 0;
-      return lane.client.query<T>(sql, params as unknown[] | undefined);
+      // pg's default parsers, whatever the application set globally or on a borrowed client
+      return lane.client.query<T>({ text: sql, values: params as unknown[] | undefined, types: PRISTINE_TYPES });
     });
     lane.tail = result;
     let started = 0;

@@ -1,11 +1,17 @@
 import type { ClientConfig } from 'pg';
 
-/** What the user (CLI flags or library caller) says about where to connect. */
+/**
+ * Where to connect, the way libpq (and so pg_dump) resolves it: these fields, then the
+ * connection string's, the PG* environment variables, pg_service.conf and ~/.pgpass.
+ */
 export interface ConnectionOptions {
   /** A database name, a postgres:// or postgresql:// URI, or a key=value conninfo string. */
   dbname?: string;
+  /** -h/--host: host name, IP address or Unix socket directory (several, comma-separated, are tried in order); else PGHOST */
   host?: string;
+  /** -p/--port: else PGPORT, else 5432 */
   port?: string | number;
+  /** -U/--username: else PGUSER, else the operating system user */
   username?: string;
   /** Only for library use; the CLI never takes a password on the command line. */
   password?: string;

@@ -64,7 +64,7 @@ function renderer(typeId: number, generated: boolean, converted: boolean): Rende
  * column names) or written as DEFAULT. Rows are read through a cursor in the dump's snapshot,
  * one batch at a time.
  */
-export async function* insertStatements(client: pg.Client, table: TableObject, opts: InsertOptions): AsyncGenerator<string | Buffer> {
+export async function* insertStatements(client: pg.Client, table: TableObject, opts: InsertOptions): AsyncGenerator<string | Buffer, number> {
   const columns = table.columns.filter((c) => !(c.generated && opts.columnInserts));
   const source = qualify(table.schema, table.name);
   const plain = columns.map((c) => (c.generated ? 'NULL' : quoteIdent(c.name)));
@@ -113,8 +113,10 @@ export async function* insertStatements(client: pg.Client, table: TableObject, o
   });
   client.query(stream);
   let inStatement = 0;
+  let rows = 0;
   try {
     for await (const row of stream as AsyncIterable<(string | null)[]>) {
+      rows++;
       if (inStatement === 0) put(head);
       if (columns.length === 0) {
         if (size >= CHUNK) yield take();
@@ -139,4 +141,6 @@ export async function* insertStatements(client: pg.Client, table: TableObject, o
   if (inStatement > 0) put(end);
   put('\n');
   yield take();
+  // the row count, for progress reports (the statements do not say it)
+  return rows;
 }

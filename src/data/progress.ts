@@ -82,9 +82,24 @@ export class DataProgress {
   /** The serial path: `rows` read on the dump's connection, reported as they pass. */
   async *tap(src: CopySource, rows: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer | string> {
     this.start(src);
-    for await (const chunk of rows) {
-      this.chunk(src, typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
-      yield chunk;
+    const it = rows[Symbol.asyncIterator]();
+    let done = false;
+    try {
+      for (;;) {
+        const r = await it.next();
+        if (r.done) {
+          done = true;
+          // INSERT statements are not one per line (text values may hold newlines, several rows
+          // may share a statement): their generator returns the exact row count.
+          const total: unknown = r.value;
+          if (typeof total === 'number') this.state(src, 1).rows = total;
+          break;
+        }
+        this.chunk(src, typeof r.value === 'string' ? Buffer.from(r.value, 'utf8') : r.value);
+        yield r.value;
+      }
+    } finally {
+      if (!done) await it.return?.();
     }
     this.pieceDone(src);
   }

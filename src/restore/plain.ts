@@ -10,14 +10,19 @@ import { CopyIn } from './copy-in.js';
 import { connectTarget, parsePsqlBool } from './meta.js';
 import { ScriptSplitter, SUPPORTED_META, type ScriptItem } from './splitter.js';
 
+/** A statement of the script that failed. */
 export interface RestoreStatementError {
   /** 1-based script line where the failing statement (or meta-command) starts. */
   line: number;
+  /** the statement's text */
   statement: string;
+  /** the server's error message */
   message: string;
 }
 
+/** What {@link restorePlain} replays, and where. */
 export interface RestorePlainOptions {
+  /** the target database: a connection string or a `pg` ClientConfig */
   connection: ClientConfig | string;
   /** A readable stream of the script, or a file path. */
   input: NodeJS.ReadableStream | string;
@@ -25,6 +30,7 @@ export interface RestorePlainOptions {
   exitOnError?: boolean;
   /** Wrap the script in BEGIN/COMMIT; implies exitOnError, as `psql -1 -v ON_ERROR_STOP=1` does. */
   singleTransaction?: boolean;
+  /** Called with each failed statement (the replay goes on unless exitOnError). */
   onError?: (e: RestoreStatementError) => void;
   /** Server notices, as `SEVERITY:  message`. */
   onNotice?: (msg: string) => void;
@@ -32,13 +38,21 @@ export interface RestorePlainOptions {
   onWarning?: (msg: string) => void;
 }
 
+/** The outcome of a replay. */
 export interface RestorePlainResult {
   /** Statements sent to the server, COPYs included, failed ones included. */
   statements: number;
+  /** statements that failed */
   errors: number;
+  /** rows loaded by COPY statements */
   copiedRows: number;
 }
 
+/**
+ * Replays a plain SQL script (what {@link dump} writes) into a database without psql: its
+ * statements, COPY data and the psql meta-commands pg_dump scripts use (\connect,
+ * \restrict, ...). Archives (custom, directory, tar) are restored with pg_restore.
+ */
 export async function restorePlain(opts: RestorePlainOptions): Promise<RestorePlainResult> {
   return new PlainReplayer(opts).run();
 }

@@ -16,8 +16,10 @@ import type { ArchiveRestoreError } from './archive/session.js';
 import { isTarHeader } from './archive/tar-index.js';
 import { restorePlain, type RestoreStatementError } from './plain.js';
 
+/** What a dump input is: a plain SQL script, or a custom, directory or tar archive (pg_restore -F). */
 export type InputKind = 'plain' | 'custom' | 'directory' | 'tar';
 
+/** The options of {@link restore}: pg_restore's, plus where to connect. */
 export interface RestoreOptions extends ConnectionOptions, Omit<ArchiveRestoreOptions, 'onError' | 'restrictKey'> {
   /** The dump: a file, an archive directory, or a stream (standard input). */
   input: string | NodeJS.ReadableStream;
@@ -32,21 +34,27 @@ export interface RestoreOptions extends ConnectionOptions, Omit<ArchiveRestoreOp
   list?: boolean;
   /** \restrict key of the written script (default: a random one, as pg_restore does) */
   restrictKey?: string;
+  /** Called for each failed statement that is counted and passed over (not with exitOnError or singleTransaction). */
   onError?: (e: RestoreError) => void;
   /** Server notices, as `SEVERITY:  message`. */
   onNotice?: (msg: string) => void;
 }
 
+/** A statement that failed during a restore, as passed to {@link RestoreOptions.onError}. */
 export interface RestoreError {
   /** the script line (plain scripts) */
   line?: number;
   /** the TOC entry (archives) */
   entry?: ArchiveRestoreError['entry'];
+  /** the SQL that failed */
   statement: string;
+  /** the server's error, as `SEVERITY:  message` */
   message: string;
 }
 
+/** What {@link restore} resolves to. */
 export interface RestoreResult {
+  /** what the input turned out to be (or -F said it was) */
   kind: InputKind;
   /** errors that were counted and passed over (without exitOnError) */
   errors: number;
@@ -128,6 +136,12 @@ async function openOutput(file: string | Writable | undefined): Promise<{ out: W
   };
 }
 
+/**
+ * Restores a dump as pg_restore does: a plain script or an archive into the database of
+ * `dbname` (-d), or an archive's script into `file` (-f) or its TOC listing (-l). Resolves to
+ * the input kind and the number of errors passed over; rejects on a usage error, or on the
+ * first failed statement with exitOnError or singleTransaction.
+ */
 export async function restore(options: RestoreOptions): Promise<RestoreResult> {
   checkOptions(options);
   let cleanup = () => undefined as void;

@@ -54,10 +54,10 @@ function conflict(a: string, b: string): DumpError {
 }
 
 /**
- * Checks the selection options the way pg_dump does (same conflicts, same messages), reads
- * the filter files and validates every pattern's shape. Nothing here touches the server.
+ * The selection options' conflicts and values, checked as pg_dump checks them (same
+ * conflicts, same messages); no I/O.
  */
-export async function prepareSelection(o: DumpOptions): Promise<SelectionRequest> {
+export function checkSelectionOptions(o: DumpOptions): void {
   const schemaOnly = !!o.schemaOnly;
   const dataOnly = !!o.dataOnly;
   if (dataOnly && schemaOnly) throw conflict('-s/--schema-only', '-a/--data-only');
@@ -69,6 +69,19 @@ export async function prepareSelection(o: DumpOptions): Promise<SelectionRequest
   if (o.statistics && o.noStatistics) throw conflict('--statistics', '--no-statistics');
   if (dataOnly && o.statistics) throw conflict('-a/--data-only', '--statistics');
   if (schemaOnly && o.statistics) throw conflict('-s/--schema-only', '--statistics');
+  for (const s of o.section ?? []) {
+    if (!(ALL_SECTIONS as readonly string[]).includes(s)) throw new DumpError('usage', `unrecognized section name: "${String(s)}"`);
+  }
+}
+
+/**
+ * Checks the selection options, reads the filter files and validates every pattern's shape.
+ * Nothing here touches the server.
+ */
+export async function prepareSelection(o: DumpOptions): Promise<SelectionRequest> {
+  checkSelectionOptions(o);
+  const schemaOnly = !!o.schemaOnly;
+  const dataOnly = !!o.dataOnly;
 
   const p = {
     schemaInclude: list(o.schema),

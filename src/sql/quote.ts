@@ -1,26 +1,45 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { RESERVED_KEYWORDS } from './keywords.js';
 
 /**
- * Keywords that must be quoted when used as identifiers. The built-in list is the newest
+ * How identifiers are quoted during one dump. Keywords: the built-in list is the newest
  * server's (a dump restores into newer servers than it came from); the session adds what
  * the source server reports, so a keyword only an older server had is quoted too.
+ * Each dump runs inside withQuoteRules(), so two dumps running at once in one process (of
+ * servers of different majors, one with --quote-all-identifiers) never see each other's rules.
  */
-let extraKeywords: ReadonlySet<string> = new Set();
-let quoteAll = false;
+interface QuoteRules {
+  extraKeywords: ReadonlySet<string>;
+  quoteAll: boolean;
+}
+
+const scoped = new AsyncLocalStorage<QuoteRules>();
+/** The rules outside any dump (unit tests and direct calls of the renderers). */
+const unscoped: QuoteRules = { extraKeywords: new Set(), quoteAll: false };
+
+function rules(): QuoteRules {
+  return scoped.getStore() ?? unscoped;
+}
+
+/** Runs `fn` (and everything it awaits) with quoting rules of its own, initially the defaults. */
+export function withQuoteRules<T>(fn: () => T): T {
+  return scoped.run({ extraKeywords: new Set(), quoteAll: false }, fn);
+}
 
 export function setServerKeywords(words: Iterable<string>): void {
-  extraKeywords = new Set(words);
+  rules().extraKeywords = new Set(words);
 }
 
 export function setQuoteAllIdentifiers(on: boolean): void {
-  quoteAll = on;
+  rules().quoteAll = on;
 }
 
 const SAFE_IDENT = /^[a-z_][a-z0-9_]*$/;
 
 /** Quotes an identifier exactly when PostgreSQL needs it to be quoted. */
 export function quoteIdent(name: string): string {
-  if (!quoteAll && SAFE_IDENT.test(name) && !RESERVED_KEYWORDS.has(name) && !extraKeywords.has(name)) {
+  const r = rules();
+  if (!r.quoteAll && SAFE_IDENT.test(name) && !RESERVED_KEYWORDS.has(name) && !r.extraKeywords.has(name)) {
     return name;
   }
   return '"' + name.replace(/"/g, '""') + '"';

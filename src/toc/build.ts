@@ -193,7 +193,32 @@ export function buildToc(plan: Plan, opts: TocOptions): TocEntry[] {
     };
     main.splice(at < 0 ? main.length : at, 0, entry);
   }
-  return linkDependencies([...main, ...acls, ...refreshes], plan);
+  const schemaIds = new Map(plan.items.flatMap((i) => (i.object.kind === 'schema' ? [[i.object.name, i.object.id] as const] : [])));
+  return orderPrivileges(linkDependencies([...main, ...acls, ...refreshes], plan), schemaIds);
+}
+
+/**
+ * Privileges can rest on other privileges: a grant made by a role other than the owner needs
+ * that role's USAGE on the schema and its grant option on the table. pg_restore -j runs ACL
+ * entries side by side, so each depends on its schema's ACL entry and on the first ACL entry of
+ * its own object (a column's grants after the table's).
+ */
+function orderPrivileges(entries: TocEntry[], schemaIds: ReadonlyMap<string, string>): TocEntry[] {
+  const schemaAcl = new Map<string, number>();
+  const firstAcl = new Map<string, number>();
+  for (const e of entries) {
+    if (e.desc !== 'ACL') continue;
+    if (e.objectId?.startsWith('pg_namespace:')) schemaAcl.set(e.objectId, e.dumpId);
+    const extra: number[] = [];
+    const schemaId = e.namespace === null ? undefined : schemaIds.get(e.namespace);
+    const schemaEntry = schemaId === undefined ? undefined : schemaAcl.get(schemaId);
+    if (schemaEntry !== undefined && schemaEntry < e.dumpId) extra.push(schemaEntry);
+    const first = e.objectId === undefined ? undefined : firstAcl.get(e.objectId);
+    if (first !== undefined && first < e.dumpId) extra.push(first);
+    else if (e.objectId !== undefined && first === undefined) firstAcl.set(e.objectId, e.dumpId);
+    if (extra.length) (e as { deps: readonly number[] }).deps = [...new Set([...e.deps, ...extra])].sort((a, b) => a - b);
+  }
+  return entries;
 }
 
 function dataEntry(item: Item, base: Pick<TocEntry, 'namespace' | 'owner' | 'section' | 'deps'>): Omit<TocEntry, 'dumpId'> {

@@ -14,7 +14,17 @@ export type { ArchiveFormat } from './format.js';
 export type { ArchiveSources } from './sources.js';
 
 /** Where the archive goes: a path (file, or directory for that format), or a stream (custom only). */
-export type ArchiveDestination = { readonly path: string; readonly sync: boolean } | { readonly stream: Writable };
+export type ArchiveDestination =
+  | {
+      /** the file (custom, tar) or directory (directory format), written under a temporary name and renamed when complete */
+      readonly path: string;
+      /** fsync before the rename */
+      readonly sync: boolean;
+    }
+  | {
+      /** the stream the custom format is written to */
+      readonly stream: Writable;
+    };
 
 export interface ArchiveMeta {
   readonly dbname: string;

@@ -10,14 +10,18 @@ import { ErrorLog, Session, type ArchiveRestoreError, type Connector, type Sessi
 export interface ArchiveRestoreOptions extends SelectionOptions, SessionOptions {
   /** -L: restore only the entries listed in this file, in its order */
   useList?: string;
+  /** -c/--clean: drop the selected objects before creating them */
   clean?: boolean;
+  /** --if-exists: with clean, drop with DROP ... IF EXISTS */
   ifExists?: boolean;
   /** --no-data-for-failed-tables: skip the data of a table whose CREATE failed */
   noDataForFailedTables?: boolean;
   /** -j: connections for data and post-data (database restores only) */
   jobs?: number;
   onError?: (e: ArchiveRestoreError) => void;
+  /** Warnings of the restore itself (ignored -L lines, skipped table data, ...) */
   onWarning?: (msg: string) => void;
+  /** Archives: called with a line (`restoring TABLE public.t`) as each entry is restored (pg_restore -v) */
   onProgress?: (msg: string) => void;
 }
 

@@ -9,26 +9,42 @@ export const REQ_DATA = 2;
 export const REQ_SPECIAL = 4;
 
 export const SECTION = { none: 1, 'pre-data': 2, data: 3, 'post-data': 4 } as const;
+/** A pg_restore --section: definitions before the data, the data, or what comes after it (indexes, constraints, triggers). */
 export type SectionName = 'pre-data' | 'data' | 'post-data';
 
 export interface SelectionOptions {
   /** --section; empty or absent means all */
   sections?: readonly SectionName[];
+  /** -s/--schema-only: restore only the definitions, no data */
   schemaOnly?: boolean;
+  /** -a/--data-only: restore only the data (table data, large objects, sequence values), no definitions */
   dataOnly?: boolean;
+  /** -C/--create: create the database first and restore into it */
   createDB?: boolean;
+  /** -x/--no-privileges: skip GRANT/REVOKE (ACL entries) */
   noPrivileges?: boolean;
+  /** --no-comments: skip COMMENT entries */
   noComments?: boolean;
+  /** --no-publications: skip publications, their tables and their comments */
   noPublications?: boolean;
+  /** --no-subscriptions: skip subscriptions and their comments */
   noSubscriptions?: boolean;
+  /** --no-security-labels: skip SECURITY LABEL entries */
   noSecurityLabels?: boolean;
-  /** -n / -N */
+  /** -n: restore only the objects in these schemas */
   schemas?: readonly string[];
+  /** -N: skip the objects in these schemas */
   excludeSchemas?: readonly string[];
-  /** -t, -I, -P, -T: any of them restricts the restore to those kinds of objects */
+  /**
+   * -t: restore only these tables (and views, materialized views, foreign tables, sequences),
+   * by name. Any of -t, -I, -P, -T restricts the restore to the kinds of objects given.
+   */
   tables?: readonly string[];
+  /** -I: restore only these indexes, by name */
   indexes?: readonly string[];
+  /** -P: restore only these functions (and procedures, aggregates), by name with arguments as in the TOC */
   functions?: readonly string[];
+  /** -T: restore only these triggers, by name */
   triggers?: readonly string[];
   /** --strict-names: each -n/-t/-I/-P/-T must match something */
   strictNames?: boolean;

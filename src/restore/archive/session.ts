@@ -16,14 +16,22 @@ const LO_PIECE = 16384;
 const INV_WRITE = 0x20000;
 
 export interface SessionOptions {
+  /** -O/--no-owner: do not set objects' owners (no ALTER ... OWNER TO or SET SESSION AUTHORIZATION) */
   noOwner?: boolean;
+  /** --no-tablespaces: create everything in the default tablespace (no SET default_tablespace) */
   noTablespaces?: boolean;
+  /** --no-table-access-method: create tables with the default access method (no SET default_table_access_method) */
   noTableAccessMethod?: boolean;
   role?: string;
+  /** --enable-row-security: restore with row_security on (off by default) */
   enableRowSecurity?: boolean;
+  /** -1/--single-transaction: restore in one transaction; the first error stops it */
   singleTransaction?: boolean;
+  /** --disable-triggers: in a data-only restore, disable the tables' triggers while loading their data */
   disableTriggers?: boolean;
+  /** -S/--superuser: the user that disables triggers (with disableTriggers); the login user by default */
   superuser?: string;
+  /** -e/--exit-on-error: stop at the first failed statement instead of counting it and going on */
   exitOnError?: boolean;
   /** pg_restore -v: the TOC entry, its dependencies and its data's place in each header */
   verbose?: boolean;
@@ -36,7 +44,18 @@ export interface SessionOptions {
 
 export interface ArchiveRestoreError {
   /** the TOC entry being restored, null for session setup */
-  entry: { dumpId: number; desc: string; namespace: string | null; tag: string; owner: string | null } | null;
+  entry: {
+    /** the entry's dump id, as in the -l listing */
+    dumpId: number;
+    /** the kind of object: TABLE, INDEX, TABLE DATA, ... */
+    desc: string;
+    /** its schema, null when it has none */
+    namespace: string | null;
+    /** its name */
+    tag: string;
+    /** its owner, null when it has none */
+    owner: string | null;
+  } | null;
   statement: string;
   message: string;
 }
