@@ -65,4 +65,42 @@ if [[ -d $MIRROR/metabrainz+musicbrainz-server/repo ]]; then
     sitemaps statistics wikidocs dbmirror2 >"$CACHE/musicbrainz/00-schemas.sql"
   echo "search_path: musicbrainz, public" >>"$CACHE/musicbrainz/SOURCE"
 fi
+# neondatabase/postgres-sample-dbs: ready-made dumps (pagila here has its data)
+take neon_pagila neondatabase+postgres-sample-dbs "MIT (LICENSE); data per README" pagila.sql
+take netflix neondatabase+postgres-sample-dbs "MIT (LICENSE); data per README" netflix.sql
+take periodic_table neondatabase+postgres-sample-dbs "MIT (LICENSE); data ISC per README" periodic_table.sql
+take titanic neondatabase+postgres-sample-dbs "MIT (LICENSE); data CC0 per README" titanic.sql
+take happiness_index neondatabase+postgres-sample-dbs "MIT (LICENSE); data CC0 per README" happiness_index.sql
+# world (PostgreSQL port of MySQL's world): COPY FROM server-side CSVs, pointed at the cache
+take world ghusta+docker-postgres-world-db "no license file; data (c) Statistics Finland" scripts/world.sql
+if [[ -d $CACHE/world ]]; then
+  for c in city country country_flag country_language; do
+    git --git-dir="$MIRROR/ghusta+docker-postgres-world-db/repo" show "HEAD:scripts/${c}_utf8.csv" >"$CACHE/world/${c}_utf8.csv"
+  done
+  sed -i "s|/docker-entrypoint-initdb.d/|$CACHE/world/|" "$CACHE/world/01-world.sql"
+  chmod -R a+rX "$CACHE/world"
+fi
+# SKalt/pg_inventory sample_dbs: pg_dumpall --schema-only outputs (Apache-2.0) of
+# airflow, Django polls, sakila, sportsdb, omnibus (a schema exercising every
+# object kind), ...: keep the roles and the section dumped from database "postgres"
+PGI=$MIRROR/SKalt+pg_inventory/repo
+if [[ -d $PGI ]]; then
+  for n in airflow clubdata covid omnibus polls retail_analytics sakila sportsdb; do
+    d=$CACHE/pgi_$n; rm -rf "$d"; mkdir -p "$d"
+    git --git-dir="$PGI" show "HEAD:sample_dbs/$n.schema.dump.sql" | python3 -c '
+import re, sys
+d, text = sys.argv[1], sys.stdin.read()
+parts = re.split(r"^\\connect (\S+)\n", text, flags=re.M)
+head, sections = parts[0], dict(zip(parts[1::2], parts[2::2]))
+roles = [l for l in head.splitlines() if re.match(r"(CREATE|ALTER) ROLE (?!postgres\b)|GRANT \S+ TO ", l)]
+open(d + "/00-roles.sql", "w").write("\n".join(roles) + "\n")
+ts = re.findall(r"^CREATE TABLESPACE (\S+)", head, flags=re.M)
+open(d + "/01-schema.sql", "w").write(sections.get("postgres", ""))
+open(d + "/SOURCE", "a").write("tablespaces: " + " ".join(ts) + "\n" if ts else "")
+' "$d"
+    printf 'repo: SKalt/pg_inventory\ncommit: %s\nlicense: Apache-2.0 (LICENSE)\nfiles: sample_dbs/%s.schema.dump.sql (roles + database "postgres")\n' \
+      "$(git --git-dir="$PGI" rev-parse HEAD)" "$n" >>"$d/SOURCE"
+    log "pgi_$n: $(wc -l <"$d/01-schema.sql") lines"
+  done
+fi
 ls -1 "$CACHE"

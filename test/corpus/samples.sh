@@ -55,6 +55,10 @@ for m in $MAJORS; do
     if [[ ${RELOAD:-0} == 1 ]]; then psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)"; fi
     if [[ $(psql -X -At -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$db'") != 1 ]]; then
       psql -X -q -d postgres -c "CREATE DATABASE \"$db\" TEMPLATE template0"
+      for ts in $(sed -n 's/^tablespaces: //p' "$CACHE/$s/SOURCE" 2>/dev/null); do  # cluster-wide, made once
+        tdir=$CORPUS_DIR/samples-pg$m/tablespaces/$ts
+        [[ -d $tdir ]] || { mkdir -p "$tdir"; chown postgres "$tdir" "$(dirname "$tdir")"; psql -X -q -d postgres -c "CREATE TABLESPACE \"$ts\" LOCATION '$tdir'"; }
+      done
       : >"$out/load.out"
       for f in "$CACHE/$s"/[0-9]*.sql; do
         echo "== $f" >>"$out/load.out"
@@ -63,7 +67,7 @@ for m in $MAJORS; do
       log "$s pg$m loaded: $(grep -c 'ERROR:' "$out/load.out") load errors ($out/load.out)"
     fi
     loaderr=$(grep -c "ERROR:" "$out/load.out" 2>/dev/null); loaderr=${loaderr:-?}
-    NOBUILD=1 bash "$HERE/compare.sh" "$port" "$db" "$out" >/dev/null 2>"$out/compare.log"
+    NOBUILD=1 bash "$HERE/compare.sh" "$port" "$db" "$out" >/dev/null 2>"$out/compare.out"
     rerr=0; [[ -s $out/restore-all.log ]] && rerr=$(grep -c 'ERROR:' "$out/restore-all.log")
     pgd='-'; [[ -f $out/pgdump.diff ]] && pgd=$(grep -c '^[-+][^-+]' "$out/pgdump.diff")
     fix=$(grep -c "^[-+][^-+]" "$out/fixpoint.diff" 2>/dev/null); fix=${fix:-?}
