@@ -43,7 +43,7 @@ start_server() { # MAJOR -> port on stdout
 }
 
 RESULTS=$OUTROOT/results.md
-[[ -f $RESULTS ]] || printf '| database | major | load errors | restore errors | pg_dump diff lines | catalog diff rows | fixpoint lines | statements only in pg_dump / only in pgdump-ts |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n' >"$RESULTS"
+[[ -f $RESULTS ]] || printf '| database | major | load errors | restore errors | pg_dump diff lines | catalog diff rows | fixpoint lines | statements only in pg_dump / only in pgdump-ts | -Fc → pg_restore / pg_dump -Fd → pgrestore-ts -j2 (rc, pg_dump diff lines) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n' >"$RESULTS"
 
 for m in $MAJORS; do
   port=$(start_server "$m") || continue
@@ -78,9 +78,33 @@ for m in $MAJORS; do
       python3 "$HERE/stmtset.py" "$out/orig.sql" "$out/ts.sql" >"$out/stmts.diff"
       st="$(grep -c '^-' "$out/stmts.diff") / $(grep -c '^+' "$out/stmts.diff")"
     fi
-    log "$s pg$m: load errors $loaderr, restore errors $rerr, pg_dump diff $pgd, catalog diff $cat, fixpoint $fix, statements $st ($out)"
+    # archives, where the real pg_dump/pg_restore 15 can work with the server: pgdump-ts -Fc
+    # restored by pg_restore, and pg_dump -Fd restored by pgrestore-ts -j2, each compared by
+    # pg_dump with the original (pgdump.diff's normalisation)
+    arc='-'
+    if [[ -s $out/orig.sql ]]; then
+      arc=""
+      for way in fc pr; do
+        adb=${db}_$way; rm -rf "$out/pgd.dir"
+        psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$adb\" WITH (FORCE)" -c "CREATE DATABASE \"$adb\" TEMPLATE template0" 2>/dev/null
+        if [[ $way == fc ]]; then
+          node "$ROOT/dist/src/cli/pgdump.js" --restrict-key=x -Fc -f "$out/ts.dump" "$db" 2>"$out/$way.err" &&
+            pg_restore --exit-on-error -d "$adb" "$out/ts.dump" 2>>"$out/$way.err"
+        else
+          pg_dump -Fd -j2 -f "$out/pgd.dir" "$db" 2>"$out/$way.err" &&
+            node "$ROOT/dist/src/cli/pgrestore.js" -e -j 2 -d "$adb" "$out/pgd.dir" 2>>"$out/$way.err"
+        fi
+        rc=$?
+        pg_dump --restrict-key=x -d "$adb" -f "$out/$way.sql" 2>>"$out/$way.err"
+        python3 "$HERE/normalize.py" "$out/$way.sql" "$out/$way.norm.sql"
+        diff -u "$out/orig.norm.sql" "$out/$way.norm.sql" >"$out/$way.diff"
+        arc+="${arc:+ / }$([[ $rc == 0 ]] && echo ok || echo FAIL) $(grep -c '^[-+][^-+]' "$out/$way.diff")"
+      done
+      rm -rf "$out/pgd.dir" "$out/ts.dump"
+    fi
+    log "$s pg$m: load errors $loaderr, restore errors $rerr, pg_dump diff $pgd, catalog diff $cat, fixpoint $fix, statements $st, archives $arc ($out)"
     grep -v "^| $s | $m |" "$RESULTS" >"$RESULTS.tmp"; mv "$RESULTS.tmp" "$RESULTS"
-    echo "| $s | $m | $loaderr | $rerr | $pgd | $cat | $fix | $st |" >>"$RESULTS"
+    echo "| $s | $m | $loaderr | $rerr | $pgd | $cat | $fix | $st | $arc |" >>"$RESULTS"
   done
 done
 cat "$RESULTS"
