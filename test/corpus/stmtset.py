@@ -17,7 +17,6 @@ def fold(s):
     s = re.sub(r'^ALTER (TABLE|SEQUENCE|VIEW|MATERIALIZED VIEW) (\S+) OWNER TO ', r'ALTER <relation> \2 OWNER TO ', s)
     s = re.sub(r'\$[A-Za-z_]*\$', '$$', s)
     s = re.sub(r'"([a-z_][a-z0-9_]*)"', r'\1', s)
-    s = re.sub(r'^REVOKE (USAGE|ALL) ON SCHEMA public FROM PUBLIC;$', 'REVOKE <privileges> ON SCHEMA public FROM PUBLIC;', s)
     return s
 
 def statements(path):
