@@ -25,9 +25,11 @@ export async function readSchemas(ctx: CatalogContext, comments: CommentMap): Pr
   const rows = await ctx.client.query<SchemaRow>(
     `SELECT n.oid::int8 AS oid, n.nspname, pg_catalog.pg_get_userbyid(n.nspowner) AS owner,
             n.nspacl::text AS acl,
-            CASE WHEN n.nspname = 'public' AND n.oid < ${16384} AND ${ctx.version} < 150000
-                 -- Judge an old server's public schema against the 15+ default, so a dump
-                 -- restored into a newer server gets the old privileges back.
+            CASE WHEN n.nspname = 'public' AND n.oid < ${16384}
+                 -- Judge the public schema against the 15+ default for its current owner, as
+                 -- pg_dump does (not pg_init_privs): an old server's =UC comes back on a newer
+                 -- one, and after ALTER SCHEMA public OWNER the restore's own ALTER ... OWNER
+                 -- turns initdb's items into the owner's, so they are not revoked and regranted.
                  -- (makeaclitem takes one privilege before 16: widen the owner's item textually)
                  THEN ARRAY[pg_catalog.replace(pg_catalog.makeaclitem(n.nspowner, n.nspowner, 'USAGE', false)::text,
                                                '=U/', '=UC/')::pg_catalog.aclitem,

@@ -28,6 +28,8 @@ export interface Column {
   readonly inheritCount: number;
   /** an inheritance parent's column of the same name is generated (the child inherits the expression) */
   readonly parentGenerated?: boolean;
+  /** an inheritance parent's column of the same name is NOT NULL (before 18 the child's attnotnull may just be inherited) */
+  readonly parentNotNull?: boolean;
   readonly statisticsTarget: number | null;
   /** storage when it differs from the type's default: p, e, m, x */
   readonly storage: string | null;
@@ -110,6 +112,7 @@ interface ColumnRow {
   attislocal: boolean;
   attinhcount: number;
   parentgenerated: boolean;
+  parentnotnull: boolean;
   stattarget: number | null;
   storage: string | null;
   attoptions: string[] | null;
@@ -206,6 +209,10 @@ export async function readColumns(ctx: CatalogContext, comments: CommentMap): Pr
               SELECT 1 FROM pg_catalog.pg_inherits i
                 JOIN pg_catalog.pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
                WHERE i.inhrelid = a.attrelid AND pa.attgenerated <> '') AS parentgenerated,
+            a.attinhcount > 0 AND EXISTS (
+              SELECT 1 FROM pg_catalog.pg_inherits i
+                JOIN pg_catalog.pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname
+               WHERE i.inhrelid = a.attrelid AND pa.attnotnull) AS parentnotnull,
             ${v >= 170000 ? 'a.attstattarget' : 'NULLIF(a.attstattarget, -1)'}::int AS stattarget,
             CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage::text END AS storage,
             a.attoptions,
@@ -242,6 +249,7 @@ export async function readColumns(ctx: CatalogContext, comments: CommentMap): Pr
       isLocal: r.attislocal,
       inheritCount: r.attinhcount,
       parentGenerated: r.parentgenerated,
+      parentNotNull: r.parentnotnull,
       statisticsTarget: r.stattarget,
       storage: r.storage,
       options: r.attoptions ?? [],

@@ -78,6 +78,16 @@ describe('emitAcl', () => {
     expect(lines(sql)).toEqual(['REVOKE ALL ON FUNCTION public.f() FROM PUBLIC;']);
   });
 
+  it('revokes a baseline item that is not the full set by its own privileges, as pg_dump does', () => {
+    // the public schema as initdb leaves it (15+ default for owner alice), then GRANT ALL TO PUBLIC
+    const sql = emitAcl(
+      { target: 'SCHEMA public', cls: 'schema', owner: 'alice', serverHasMaintain: false },
+      '{alice=UC/alice,=UC/alice}',
+      '{alice=UC/alice,=U/alice}',
+    );
+    expect(lines(sql)).toEqual(['REVOKE USAGE ON SCHEMA public FROM PUBLIC;', 'GRANT ALL ON SCHEMA public TO PUBLIC;']);
+  });
+
   it('revokes first, then grants, and names PUBLIC for an empty grantee', () => {
     const sql = emitAcl(
       { target: 'FUNCTION public.f()', cls: 'function', owner: 'alice', serverHasMaintain: false },

@@ -45,7 +45,7 @@ export interface AclTarget {
 
 /**
  * GRANT/REVOKE statements turning `base` (what the object gets on creation) into `acl`.
- * Items of the baseline that are gone are revoked whole, then every item the object has
+ * Items of the baseline that are gone are revoked (their privileges), then every item the object has
  * beyond its baseline is granted; grants made by someone other than the owner are replayed
  * as that grantor so the grantor chain survives.
  */
@@ -59,7 +59,9 @@ export function emitAcl(t: AclTarget, aclText: string | null, baseText: string |
   const column = t.column ?? null;
   for (const item of base) {
     if (!have.has(aclItemKey(item))) {
-      const what = column === null ? 'ALL' : privilegeList(item.privs + item.grantable, t.cls, t.serverHasMaintain, column);
+      // Revoke what the item held (ALL when that is the full set), as pg_dump does: `REVOKE USAGE
+      // ON SCHEMA public FROM PUBLIC`, not ALL, for public's =U/ item.
+      const what = privilegeList(item.privs + item.grantable, t.cls, t.serverHasMaintain, column);
       lines.push(`REVOKE ${what} ON ${t.target} FROM ${roleName(item.grantee)};`);
     }
   }

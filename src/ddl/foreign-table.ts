@@ -74,7 +74,10 @@ export function emitForeignTable(t: ForeignTableObject, ctx: EmitContext): Objec
     const col = quoteIdent(c.name);
     const dflt = defaults?.get(c.name);
     if (dflt !== undefined) alters.push(`ALTER FOREIGN TABLE ONLY ${name} ALTER COLUMN ${col} SET DEFAULT ${dflt};`);
-    const local = c.notNullConstraint ? c.notNullConstraint.isLocal && c.notNullConstraint.validated : c.notNull;
+    // Before 18 (no constraint row) a NOT NULL that some parent has is taken as inherited, as pg_dump does.
+    const local = c.notNullConstraint
+      ? c.notNullConstraint.isLocal && c.notNullConstraint.validated
+      : c.notNull && !c.parentNotNull;
     if (local) alters.push(`ALTER FOREIGN TABLE ONLY ${name} ALTER COLUMN ${col} SET NOT NULL;`);
   }
   if (partition && t.parents[0]) {

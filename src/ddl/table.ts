@@ -122,8 +122,11 @@ export function emitTable(t: TableObject, ctx: EmitContext): ObjectDdl {
   create += ';';
   const alters = columnAlters(name, t, ctx.version);
   for (const c of t.columns.filter((c) => !printsColumn(t, c))) {
-    // NOT NULL declared on the child itself, on a column it inherits.
-    const local = c.notNullConstraint ? c.notNullConstraint.isLocal && c.notNullConstraint.validated : c.notNull;
+    // NOT NULL declared on the child itself, on a column it inherits. Before 18 there is no
+    // constraint row to tell: like pg_dump, take it as the child's own only when no parent has it.
+    const local = c.notNullConstraint
+      ? c.notNullConstraint.isLocal && c.notNullConstraint.validated
+      : c.notNull && !c.parentNotNull;
     if (local) alters.push(`ALTER TABLE ONLY ${name} ALTER COLUMN ${quoteIdent(c.name)} SET NOT NULL;`);
   }
   if (t.forceRowSecurity) alters.push(`ALTER TABLE ${name} FORCE ROW LEVEL SECURITY;`);

@@ -42,7 +42,7 @@ CLI=$DIST/src/cli/pgdump.js
 # ---- 2. dump with pgdump-ts ----------------------------------------------------
 log "pgdump-ts $DB"
 start=$(date +%s.%N)
-if ! node "$CLI" -h "$PGHOST" -p "$PORT" -U "$PGUSER" -f "$OUT/ts.sql" "$DB" 2>"$OUT/ts.err"; then
+if ! node "$CLI" --restrict-key=x -h "$PGHOST" -p "$PORT" -U "$PGUSER" -f "$OUT/ts.sql" "$DB" 2>"$OUT/ts.err"; then
   log "pgdump-ts FAILED: $(tail -5 "$OUT/ts.err")"; exit 3
 fi
 log "pgdump-ts took $(echo "$(date +%s.%N) - $start" | bc)s, $(wc -l <"$OUT/ts.sql") lines"
@@ -97,7 +97,7 @@ log "pg_dump(orig) vs pg_dump(restored): $(grep -c '^-[^-]' "$OUT/pgdump.diff") 
 fi
 
 # ---- 5. fixpoint -------------------------------------------------------------
-node "$CLI" -h "$PGHOST" -p "$PORT" -U "$PGUSER" -f "$OUT/ts_rt.sql" "$RT" 2>"$OUT/ts_rt.err" || log "pgdump-ts of $RT failed"
+node "$CLI" --restrict-key=x -h "$PGHOST" -p "$PORT" -U "$PGUSER" -f "$OUT/ts_rt.sql" "$RT" 2>"$OUT/ts_rt.err" || log "pgdump-ts of $RT failed"
 $NORM "$OUT/ts.sql" "$OUT/ts.norm.sql"; $NORM "$OUT/ts_rt.sql" "$OUT/ts_rt.norm.sql"
 diff -u "$OUT/ts.norm.sql" "$OUT/ts_rt.norm.sql" >"$OUT/fixpoint.diff"
 log "fixpoint pgdump-ts(orig) vs pgdump-ts(restored): $(grep -c '^[-+][^-+]' "$OUT/fixpoint.diff") changed lines ($OUT/fixpoint.diff)"
