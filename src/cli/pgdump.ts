@@ -10,6 +10,7 @@ import { addSelectionFlags } from './selection-flags.js';
 import { applyArchiveFlags, parseFormat } from './archive-flags.js';
 import { parseCompressSpec } from './compress-flag.js';
 import { validateDumpOptions } from '../validate.js';
+import { scriptOptions, type ScriptFlags } from './script-flags.js';
 
 function parseFloatDigits(v: string): number {
   const n = /^\s*-?\d+\s*$/.test(v) ? Number(v) : NaN;
@@ -93,7 +94,7 @@ function program(): Command {
     .exitOverride();
 }
 
-interface CliFlags {
+interface CliFlags extends ScriptFlags {
   file?: string;
   format: string;
   compress?: number;
@@ -110,27 +111,11 @@ interface CliFlags {
   comments: boolean;
   serializableDeferrable?: boolean;
   snapshot?: string;
-  lockWaitTimeout?: string;
   enableRowSecurity?: boolean;
-  extraFloatDigits?: number;
   tableLocks: boolean;
   clean?: boolean;
   ifExists?: boolean;
   create?: boolean;
-  encoding?: string;
-  inserts?: boolean;
-  columnInserts?: boolean;
-  attributeInserts?: boolean;
-  rowsPerInsert?: number;
-  onConflictDoNothing?: boolean;
-  disableTriggers?: boolean;
-  superuser?: string;
-  disableDollarQuoting?: boolean;
-  quoteAllIdentifiers?: boolean;
-  useSetSessionAuthorization?: boolean;
-  loadViaPartitionRoot?: boolean;
-  restrictKey?: string;
-  sync: boolean;
   syncMethod?: 'fsync' | 'syncfs';
   dbname?: string;
   host?: string;
@@ -139,12 +124,12 @@ interface CliFlags {
   password: boolean | undefined;
   role?: string;
   binaryUpgrade?: boolean;
-  skipUnreadable?: boolean;
 }
 
 function toOptions(positional: string | undefined, f: CliFlags, passwordFlagGiven: boolean): DumpOptions {
   const format = parseFormat(f.format);
   return {
+    ...scriptOptions(f),
     format,
     dbname: f.dbname ?? positional,
     host: f.host,
@@ -161,29 +146,13 @@ function toOptions(positional: string | undefined, f: CliFlags, passwordFlagGive
     noComments: !f.comments,
     serializableDeferrable: f.serializableDeferrable,
     snapshot: f.snapshot,
-    lockWaitTimeout: f.lockWaitTimeout,
     enableRowSecurity: f.enableRowSecurity,
-    extraFloatDigits: f.extraFloatDigits,
     noTableLocks: !f.tableLocks,
-    skipUnreadable: f.skipUnreadable,
     clean: f.clean,
     ifExists: f.ifExists,
     create: f.create,
-    encoding: f.encoding,
-    inserts: f.inserts,
-    columnInserts: f.columnInserts || f.attributeInserts,
-    rowsPerInsert: f.rowsPerInsert,
-    onConflictDoNothing: f.onConflictDoNothing,
-    disableTriggers: f.disableTriggers,
-    superuser: f.superuser,
-    disableDollarQuoting: f.disableDollarQuoting,
-    quoteAllIdentifiers: f.quoteAllIdentifiers,
-    useSetSessionAuthorization: f.useSetSessionAuthorization,
-    loadViaPartitionRoot: f.loadViaPartitionRoot,
-    restrictKey: f.restrictKey,
     jobs: f.jobs,
     splitTablesLargerThan: f.splitTablesLargerThan,
-    noSync: !f.sync,
     syncMethod: f.syncMethod,
     onWarning: (m) => process.stderr.write(`pgdump-ts: warning: ${m}\n`),
   };

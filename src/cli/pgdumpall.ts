@@ -4,6 +4,7 @@ import { dumpAll, dumpAllToFile, type DumpAllOptions } from '../dumpall.js';
 import { DumpError } from '../errors.js';
 import { runCli, type CliCommand, type CliState } from './run.js';
 import { TOOL_VERSION } from '../version.js';
+import { scriptOptions, type ScriptFlags } from './script-flags.js';
 
 const CONTENT = 'Options controlling the output content:';
 const CONNECTION = 'Connection options:';
@@ -91,32 +92,22 @@ function program(): Command {
     .exitOverride();
 }
 
-interface CliFlags {
+interface CliFlags extends ScriptFlags {
   file?: string;
   verbose?: boolean;
-  lockWaitTimeout?: string;
   dataOnly?: boolean;
   clean?: boolean;
-  encoding?: string;
   globalsOnly?: boolean;
   owner: boolean;
   rolesOnly?: boolean;
   schemaOnly?: boolean;
-  superuser?: string;
   tablespacesOnly?: boolean;
   privileges: boolean;
   acl: boolean;
   binaryUpgrade?: boolean;
-  columnInserts?: boolean;
-  attributeInserts?: boolean;
-  disableDollarQuoting?: boolean;
-  disableTriggers?: boolean;
   excludeDatabase?: string[];
-  extraFloatDigits?: number;
   filter?: string[];
   ifExists?: boolean;
-  inserts?: boolean;
-  loadViaPartitionRoot?: boolean;
   comments: boolean;
   data: boolean;
   policies: boolean;
@@ -126,18 +117,11 @@ interface CliFlags {
   securityLabels: boolean;
   statistics: boolean;
   subscriptions: boolean;
-  sync: boolean;
-  skipUnreadable?: boolean;
   tableAccessMethod: boolean;
   tablespaces: boolean;
   toastCompression: boolean;
   unloggedTableData: boolean;
-  onConflictDoNothing?: boolean;
-  quoteAllIdentifiers?: boolean;
-  restrictKey?: string;
-  rowsPerInsert?: number;
   sequenceData?: boolean;
-  useSetSessionAuthorization?: boolean;
   dbname?: string;
   host?: string;
   database?: string;
@@ -150,6 +134,7 @@ interface CliFlags {
 function toOptions(f: CliFlags, passwordFlagGiven: boolean): DumpAllOptions {
   if (f.binaryUpgrade) throw new DumpError('usage', '--binary-upgrade is not supported: it serves pg_upgrade, which runs its own pg_dumpall');
   return {
+    ...scriptOptions(f),
     dbname: f.dbname,
     host: f.host,
     port: f.port,
@@ -183,22 +168,6 @@ function toOptions(f: CliFlags, passwordFlagGiven: boolean): DumpAllOptions {
     noToastCompression: !f.toastCompression,
     noUnloggedTableData: !f.unloggedTableData,
     sequenceData: f.sequenceData,
-    inserts: f.inserts,
-    columnInserts: f.columnInserts || f.attributeInserts,
-    rowsPerInsert: f.rowsPerInsert,
-    onConflictDoNothing: f.onConflictDoNothing,
-    disableTriggers: f.disableTriggers,
-    superuser: f.superuser,
-    disableDollarQuoting: f.disableDollarQuoting,
-    quoteAllIdentifiers: f.quoteAllIdentifiers,
-    useSetSessionAuthorization: f.useSetSessionAuthorization,
-    loadViaPartitionRoot: f.loadViaPartitionRoot,
-    lockWaitTimeout: f.lockWaitTimeout,
-    extraFloatDigits: f.extraFloatDigits,
-    encoding: f.encoding,
-    restrictKey: f.restrictKey,
-    noSync: !f.sync,
-    skipUnreadable: f.skipUnreadable,
     onWarning: (m) => process.stderr.write(`pgdumpall-ts: warning: ${m}\n`),
   };
 }

@@ -1,0 +1,53 @@
+import type { DumpOptions } from '../options.js';
+
+/** The flags pg_dump and pg_dumpall share that shape the script itself, as commander parses them. */
+export interface ScriptFlags {
+  lockWaitTimeout?: string;
+  extraFloatDigits?: number;
+  encoding?: string;
+  inserts?: boolean;
+  columnInserts?: boolean;
+  attributeInserts?: boolean;
+  rowsPerInsert?: number;
+  onConflictDoNothing?: boolean;
+  disableTriggers?: boolean;
+  superuser?: string;
+  disableDollarQuoting?: boolean;
+  quoteAllIdentifiers?: boolean;
+  useSetSessionAuthorization?: boolean;
+  loadViaPartitionRoot?: boolean;
+  restrictKey?: string;
+  /** false with --no-sync */
+  sync: boolean;
+  skipUnreadable?: boolean;
+}
+
+/** What the shared flags set. */
+export type ScriptOptions = Pick<
+  DumpOptions,
+  | 'lockWaitTimeout' | 'extraFloatDigits' | 'encoding' | 'inserts' | 'columnInserts' | 'rowsPerInsert'
+  | 'onConflictDoNothing' | 'disableTriggers' | 'superuser' | 'disableDollarQuoting' | 'quoteAllIdentifiers'
+  | 'useSetSessionAuthorization' | 'loadViaPartitionRoot' | 'restrictKey' | 'noSync' | 'skipUnreadable'
+>;
+
+/** The options those shared flags map to, the same for pgdump-ts and pgdumpall-ts. */
+export function scriptOptions(f: ScriptFlags): ScriptOptions {
+  return {
+    lockWaitTimeout: f.lockWaitTimeout,
+    extraFloatDigits: f.extraFloatDigits,
+    encoding: f.encoding,
+    inserts: f.inserts,
+    columnInserts: f.columnInserts || f.attributeInserts,
+    rowsPerInsert: f.rowsPerInsert,
+    onConflictDoNothing: f.onConflictDoNothing,
+    disableTriggers: f.disableTriggers,
+    superuser: f.superuser,
+    disableDollarQuoting: f.disableDollarQuoting,
+    quoteAllIdentifiers: f.quoteAllIdentifiers,
+    useSetSessionAuthorization: f.useSetSessionAuthorization,
+    loadViaPartitionRoot: f.loadViaPartitionRoot,
+    restrictKey: f.restrictKey,
+    noSync: !f.sync,
+    skipUnreadable: f.skipUnreadable,
+  };
+}
