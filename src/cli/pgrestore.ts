@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { EXIT_CODES, isDumpError, DumpError } from '../errors.js';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { DumpError } from '../errors.js';
+import { reportFailure, settleProcess } from './run.js';
 import { restore, type InputKind, type RestoreError, type RestoreOptions } from '../restore/restore.js';
 import type { SectionName } from '../restore/archive/select.js';
 import { TOOL_VERSION } from '../version.js';
@@ -198,28 +199,8 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
-      return EXIT_CODES.usage;
-    }
-    if (isDumpError(e)) {
-      process.stderr.write(`pgrestore-ts: error: ${e.message}\n`);
-      if (verbose && e.detail) process.stderr.write(`${e.detail}\n`);
-      return EXIT_CODES[e.code];
-    }
-    process.stderr.write(`pgrestore-ts: error: ${(e as Error).message ?? String(e)}\n`);
-    if (verbose) process.stderr.write(`${(e as Error).stack}\n`);
-    return EXIT_CODES.internal;
+    return reportFailure('pgrestore-ts', e, verbose);
   }
 }
 
-process.stdout.on('error', () => undefined);
-process.exitCode = EXIT_CODES.internal;
-let settled = false;
-process.on('exit', () => {
-  if (!settled && process.exitCode === EXIT_CODES.internal) process.stderr.write('pgrestore-ts: error: internal error: the restore stopped before it finished\n');
-});
-main(process.argv).then((code) => {
-  settled = true;
-  process.exitCode = code;
-});
+settleProcess('pgrestore-ts', 'restore', main(process.argv));

@@ -47,20 +47,29 @@ async function main(tool: string, argv: string[], parse: (argv: string[], state:
     }
     return 0;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
-      return EXIT_CODES.usage;
-    }
-    if (isDumpError(e)) {
-      process.stderr.write(`${tool}: error: ${e.message}\n`);
-      if (state.verbose && e.detail) process.stderr.write(`${e.detail}\n`);
-      if (state.verbose && e.cause) process.stderr.write(`${String((e.cause as Error).stack ?? e.cause)}\n`);
-      return EXIT_CODES[e.code];
-    }
-    process.stderr.write(`${tool}: error: ${(e as Error).message ?? String(e)}\n`);
-    if (state.verbose) process.stderr.write(`${(e as Error).stack}\n`);
-    return EXIT_CODES.internal;
+    return reportFailure(tool, e, state.verbose);
   }
+}
+
+/**
+ * The one line a failed command prints on stderr and its exit code (EXIT_CODES): usage errors
+ * were already printed by commander, a DumpError by its message, anything else as internal; -v
+ * adds the detail, the cause and the stack.
+ */
+export function reportFailure(tool: string, e: unknown, verbose: boolean): number {
+  if (e instanceof CommanderError) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
+    return EXIT_CODES.usage;
+  }
+  if (isDumpError(e)) {
+    process.stderr.write(`${tool}: error: ${e.message}\n`);
+    if (verbose && e.detail) process.stderr.write(`${e.detail}\n`);
+    if (verbose && e.cause) process.stderr.write(`${String((e.cause as Error).stack ?? e.cause)}\n`);
+    return EXIT_CODES[e.code];
+  }
+  process.stderr.write(`${tool}: error: ${(e as Error).message ?? String(e)}\n`);
+  if (verbose) process.stderr.write(`${(e as Error).stack}\n`);
+  return EXIT_CODES.internal;
 }
 
 /**
@@ -68,16 +77,22 @@ async function main(tool: string, argv: string[], parse: (argv: string[], state:
  * line and the documented exit code (EXIT_CODES), a stack trace only with -v.
  */
 export function runCli(tool: string, parse: (argv: string[], state: CliState) => CliCommand): void {
-  // A closed standard output (`--help | head`) must not crash the process; a dump to it
-  // notices the failed write itself and reports it.
+  settleProcess(tool, 'dump', main(tool, process.argv, parse));
+}
+
+/**
+ * Ends the process with the exit code `run` settles to. A closed standard output (`--help |
+ * head`) must not crash it (a command writing there notices the failed write itself), and a
+ * command that stops with nothing left to wait for, without settling, is a failure, not a success.
+ */
+export function settleProcess(tool: string, what: string, run: Promise<number>): void {
   process.stdout.on('error', () => undefined);
-  // A dump that stops with nothing left to wait for, without settling, is a failure, not a success.
   process.exitCode = EXIT_CODES.internal;
   let settled = false;
   process.on('exit', () => {
-    if (!settled && process.exitCode === EXIT_CODES.internal) process.stderr.write(`${tool}: error: internal error: the dump stopped before it finished\n`);
+    if (!settled && process.exitCode === EXIT_CODES.internal) process.stderr.write(`${tool}: error: internal error: the ${what} stopped before it finished\n`);
   });
-  void main(tool, process.argv, parse).then((code) => {
+  void run.then((code) => {
     settled = true;
     process.exitCode = code;
   });
