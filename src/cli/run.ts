@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { EXIT_CODES, isDumpError } from '../errors.js';
+import { tuneGarbageCollector } from './gc-tuning.js';
 
 /** What a command line asks for, once parsed. */
 export interface CliCommand {
@@ -17,6 +18,7 @@ const SIGNAL_GRACE_MS = 10_000;
 
 async function main(tool: string, argv: string[], parse: (argv: string[], state: CliState) => CliCommand): Promise<number> {
   const state: CliState = { verbose: false };
+  tuneGarbageCollector();
   try {
     const command = parse(argv, state);
     const controller = new AbortController();
