@@ -209,14 +209,16 @@ async function main(): Promise<void> {
 
     if (wide && (want('floor') || want('wide'))) {
       // First: also warms the page cache for bigtable, so neither tool pays the cold read.
-      const ms: Measurement[] = [];
-      for (let r = 0; r < args.runs; r++) {
-        const m = await measure(process.execPath, [FLOOR, server.url(wide), 'public.bigtable']);
-        ms.push(m);
-        log(`  floor run ${r + 1}: ${s(m.wallS)} wall, ${s(m.cpuS)} CPU, ${mb(m.maxRssKb)}`);
+      for (const [reader, flag] of [['pg + pg-copy-streams', []], ['pgdump-ts CopyOutReader', ['--ours']]] as const) {
+        const ms: Measurement[] = [];
+        for (let r = 0; r < args.runs; r++) {
+          const m = await measure(process.execPath, [FLOOR, ...flag, server.url(wide), 'public.bigtable']);
+          ms.push(m);
+          log(`  floor (${reader}) run ${r + 1}: ${s(m.wallS)} wall, ${s(m.cpuS)} CPU, ${mb(m.maxRssKb)}`);
+        }
+        const floor = summarise(ms.map((m) => ({ ...m, outBytes: Number(m.stdout.trim()) })));
+        addRow(`floor: COPY bigtable (${(args.rows / 1e6).toLocaleString('en-US')}M rows) TO STDOUT → /dev/null (${reader})`, floor, '—');
       }
-      const floor = summarise(ms.map((m) => ({ ...m, outBytes: Number(m.stdout.trim()) })));
-      addRow(`floor: COPY bigtable (${(args.rows / 1e6).toLocaleString('en-US')}M rows) TO STDOUT → /dev/null (pg + pg-copy-streams)`, floor, '—');
     }
     if (wide && want('wide')) {
       await compare(`${wide}: full plain dump to file (bigtable ${(args.rows / 1e6).toLocaleString('en-US')}M rows + 3 × ${(smallRows(args.rows) / 1e6).toLocaleString('en-US')}M)`, args.runs,

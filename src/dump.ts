@@ -268,7 +268,7 @@ async function dumpInScope(caller: DumpOptions, out: Writable, archive?: Archive
       return stats.result({ entries: toc.length, lockedTables: tables, dataBytes, serverVersion: session.versionString, queries: counting.count, warnings });
     }
     let dataBytes = 0;
-    const writer = new PlainWriter(new Sink(prepared.out), {
+    const writer = new PlainWriter(new Sink(prepared.out, { coalesce: true }), {
       header: { serverVersion: session.versionString, toolVersion: TOOL_VERSION, encoding: prepared.encoding, restrictKey: output.restrictKey },
       script: prepared.script,
       openData: (src) => {

@@ -91,5 +91,6 @@ export class PlainWriter {
     }
     await sink.write(COMPLETE_MARKER + '\n');
     if (script) await sink.write(script.trailer());
+    await sink.flush();
   }
 }
