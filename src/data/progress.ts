@@ -1,5 +1,6 @@
 import type { ProgressEvent } from '../options.js';
 import type { CopySource } from '../toc/toc.js';
+import { copiedRows } from './copy.js';
 
 /** Least time between two table-progress events of one table. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -63,7 +64,7 @@ export class DataProgress {
   chunk(src: CopySource, b: Buffer): void {
     const s = this.state(src, 1);
     s.bytes += b.length;
-    s.rows += countRows(b);
+    s.rows += copiedRows(b) ?? countRows(b);
     const now = Date.now();
     if (now - s.lastEmit >= PROGRESS_INTERVAL_MS) {
       s.lastEmit = now;
