@@ -227,6 +227,7 @@ async function main(): Promise<void> {
     const big = `bigtable ${(args.rows / 1e6).toLocaleString('en-US')}M rows + 3 × ${(smallRows(args.rows) / 1e6).toLocaleString('en-US')}M`;
     // Half of bigtable's size (COPY text ~200 B/row, on disk ~160 B/row): two ranges, one per worker.
     const split = `${Math.max(1, Math.round((args.rows * 160) / 2 / 2 ** 20))}MB`;
+    const quarter = `${Math.max(1, Math.round((args.rows * 160) / 4 / 2 ** 20))}MB`;
     if (wide && want('j2')) {
       // Target: -j 2 plain at <= 0.7 of pg_dump's serial plain time (pg_dump cannot parallelise plain).
       await compare(`${wide}: -j 2 plain to file, vs serial pg_dump plain (${big})`, args.runs,
@@ -237,6 +238,9 @@ async function main(): Promise<void> {
     if (wide && want('split')) {
       await compare(`${wide}: -j 2 --split-tables-larger-than ${split} plain, vs serial pg_dump plain`, args.runs,
         (o) => ['-j', '2', '--split-tables-larger-than', split, '-f', o, server.url(wide)], (o) => ['-f', o, '-d', server.url(wide)], pgDump);
+      // A quarter: four ranges, so that neither worker sits idle while the other copies the last half.
+      await compare(`${wide}: -j 2 --split-tables-larger-than ${quarter} plain, vs serial pg_dump plain`, args.runs,
+        (o) => ['-j', '2', '--split-tables-larger-than', quarter, '-f', o, server.url(wide)], (o) => ['-f', o, '-d', server.url(wide)], pgDump);
       await compare(`${wide}: -j 2 --split-tables-larger-than ${split} -F d -Z 0, vs pg_dump -Fd -j 2 -Z 0`, args.runs,
         (o) => ['-j', '2', '--split-tables-larger-than', split, '-Fd', '-Z', '0', '-f', o, server.url(wide)],
         (o) => ['-Fd', '-j', '2', '-Z', '0', '-f', o, '-d', server.url(wide)], pgDump);
