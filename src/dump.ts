@@ -7,6 +7,7 @@ import { beginDumpSession, type SessionOptions } from './connection/session.js';
 import { closeCatalogHelpers, openCatalogHelpers } from './connection/catalog-helpers.js';
 import { CountingClient } from './connection/catalog-client.js';
 import { copyOut } from './data/copy.js';
+import { CopyBatcher } from './data/copy-batcher.js';
 import type { ParallelData } from './data/parallel.js';
 import { DataProgress } from './data/progress.js';
 import { checkParallelOptions, startParallel } from './dump-parallel.js';
@@ -166,6 +167,7 @@ async function dumpInScope(caller: DumpOptions, out: Writable, archive?: Archive
   let current = 'reading the catalog';
   let helpers: pg.Client[] = [];
   let parallel: ParallelData | null = null;
+  let batcher: CopyBatcher | null = null;
   let succeeded = false;
   const onAbort = () => {
     parallel?.fail(new DumpError('aborted', `dump cancelled while ${current}`));
@@ -268,6 +270,10 @@ async function dumpInScope(caller: DumpOptions, out: Writable, archive?: Archive
       return stats.result({ entries: toc.length, lockedTables: tables, dataBytes, serverVersion: session.versionString, queries: counting.count, warnings });
     }
     let dataBytes = 0;
+    // One connection reading the tables in script order: their COPYs go in batches.
+    if (!parallel && !prepared.openTable) {
+      batcher = new CopyBatcher(client, toc.flatMap((e) => (e.data?.kind === 'copy' ? [e.data] : [])));
+    }
     const writer = new PlainWriter(new Sink(prepared.out, { coalesce: true }), {
       header: { serverVersion: session.versionString, toolVersion: TOOL_VERSION, encoding: prepared.encoding, restrictKey: output.restrictKey },
       script: prepared.script,
@@ -277,7 +283,10 @@ async function dumpInScope(caller: DumpOptions, out: Writable, archive?: Archive
           return largeObjectScript(client, src.oids);
         }
         current = `reading table ${src.table}`;
-        return parallel ? parallel.take(src) : tableRows(src);
+        if (parallel) return parallel.take(src);
+        if (!batcher) return tableRows(src);
+        const rows = batcher.open(src);
+        return progress ? progress.tap(src, rows) : rows;
       },
       onEntry: (e) => {
         current = `writing ${e.desc} ${e.tag}`;
@@ -298,6 +307,7 @@ async function dumpInScope(caller: DumpOptions, out: Writable, archive?: Archive
     if (outputFailure !== null) throw new DumpError('output', `cannot write the output (while ${current}): ${(outputFailure as Error).message}`, { cause: outputFailure });
     throw asDumpError(e, current);
   } finally {
+    await batcher?.abandon();
     await parallel?.close(succeeded);
     await closeCatalogHelpers(helpers);
     options.signal?.removeEventListener('abort', onAbort);

@@ -5,7 +5,14 @@
 // message after CopyDone on), and pg's listener must be back on the socket afterwards.
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { CopyOutReader } from '../src/data/copy-reader.js';
+import { CopyOutReader, END_OF_COPY } from '../src/data/copy-reader.js';
+
+/** Everything a reader queues until its end, without the END_OF_COPY markers. */
+async function takeAll(reader: CopyOutReader): Promise<Buffer[]> {
+  const out: Buffer[] = [];
+  for (let b = await reader.next(); b !== null; b = await reader.next()) if (b !== END_OF_COPY) out.push(Buffer.from(b));
+  return out;
+}
 
 function message(type: string, body: Buffer | string): Buffer {
   const b = Buffer.isBuffer(body) ? body : Buffer.from(body);
@@ -28,12 +35,12 @@ class FakeSocket extends EventEmitter {
 }
 
 /** Runs a reader over `stream` delivered in `cuts` pieces; returns what it kept and what pg got. */
-async function run(stream: Buffer, cuts: number[], consume = true) {
+async function run(stream: Buffer, cuts: number[], consume = true, statements = 1) {
   const socket = new FakeSocket();
   const toPg: Buffer[] = [];
   const pgListener = (b: Buffer) => toPg.push(Buffer.from(b));
   socket.on('data', pgListener);
-  const reader = new CopyOutReader('COPY t TO STDOUT');
+  const reader = new CopyOutReader('COPY t TO STDOUT', statements);
   let sent = '';
   reader.submit({ stream: socket as never, query: (text: string) => (sent = text) });
   expect(sent).toBe('COPY t TO STDOUT');
@@ -47,7 +54,7 @@ async function run(stream: Buffer, cuts: number[], consume = true) {
   const kept: Buffer[] = [];
   if (consume) {
     reader.handleReadyForQuery();
-    for (let b = await reader.next(); b !== null; b = await reader.next()) kept.push(Buffer.from(b));
+    kept.push(...(await takeAll(reader)));
   }
   return { kept: Buffer.concat(kept), toPg: Buffer.concat(toPg), socket, pgListener, reader };
 }
@@ -108,12 +115,7 @@ describe('CopyOutReader', () => {
       expect(r.toPg.equals(Buffer.concat([error, after])), `cut at ${cut}`).toBe(true);
       expect(r.socket.listeners('data')).toEqual([r.pgListener]);
       r.reader.handleError(new Error('division by zero'));
-      const kept: Buffer[] = [];
-      await expect(
-        (async () => {
-          for (let b = await r.reader.next(); b !== null; b = await r.reader.next()) kept.push(b);
-        })(),
-      ).rejects.toThrow('division by zero');
+      await expect(takeAll(r.reader)).rejects.toThrow('division by zero');
     }
   });
 
@@ -123,7 +125,7 @@ describe('CopyOutReader', () => {
     expect(r.toPg.length).toBe(error.length + 6);
   });
 
-  it('fills 1 MB buffers across rows larger than a buffer, and pauses the socket for a slow consumer', async () => {
+  it('fills a 16 kB then 1 MB buffers across rows larger than a buffer, and pauses the socket for a slow consumer', async () => {
     const big = Buffer.alloc(3 * 1024 * 1024 + 17, 0x61);
     big[big.length - 1] = 0x0a;
     const parts = [copyOutResponse];
@@ -136,9 +138,10 @@ describe('CopyOutReader', () => {
     // nobody has read: the socket was paused once four buffers were waiting
     expect(r.socket.paused).toBe(false); // CopyDone hands the socket back to pg, resumed
     r.reader.handleReadyForQuery();
-    const kept: Buffer[] = [];
-    for (let b = await r.reader.next(); b !== null; b = await r.reader.next()) kept.push(b);
-    expect(kept.slice(0, -1).every((b) => b.length === 1 << 20)).toBe(true);
+    const kept = await takeAll(r.reader);
+    // a small first buffer (most tables are small), then 1 MB ones
+    expect(kept[0]!.length).toBe(16 << 10);
+    expect(kept.slice(1, -1).every((b) => b.length === 1 << 20)).toBe(true);
     expect(Buffer.concat(kept).equals(Buffer.concat([big, big, big]))).toBe(true);
     expect(r.reader.rows).toBe(3); // counted from the CopyData messages (CommandComplete went to pg)
   });
@@ -151,9 +154,59 @@ describe('CopyOutReader', () => {
     const r = await run(s, [100, 2 ** 21, 2 ** 22 + 3], false);
     expect(r.socket.paused).toBe(true);
     const taken: Buffer[] = [];
-    while (r.socket.paused) taken.push((await r.reader.next())!);
+    while (r.socket.paused) taken.push((await r.reader.next()) as Buffer);
     // resumed once only one buffer was left waiting
     expect(taken.length).toBe(5);
-    expect(taken.every((b) => b.equals(row))).toBe(true);
+    expect(taken.map((b) => b.length)).toEqual([16 << 10, 1 << 20, 1 << 20, 1 << 20, 1 << 20]);
+    expect(taken.every((b) => b.every((x) => x === 0x62))).toBe(true);
+  });
+
+  it('several COPY statements in one query: the rows of each end with END_OF_COPY; the last CommandComplete and ReadyForQuery go to pg', async () => {
+    const done = (n: number) => message('C', `COPY ${n}\0`);
+    const s = Buffer.concat([
+      copyOutResponse, message('d', 'a1\n'), message('d', 'a2\n'), message('c', ''), done(2),
+      copyOutResponse, message('c', ''), done(0),
+      copyOutResponse, message('d', 'c1\n'), message('c', ''), done(1), message('Z', 'T'),
+    ]);
+    for (let cut = 0; cut <= s.length; cut++) {
+      const r = await run(s, [cut], false, 3);
+      r.reader.handleReadyForQuery();
+      const items: string[] = [];
+      for (let b = await r.reader.next(); b !== null; b = await r.reader.next()) items.push(b === END_OF_COPY ? '|' : b.toString());
+      expect(items.join(''), `cut at ${cut}`).toBe('a1\na2\n||c1\n|');
+      expect(r.reader.rowsByStatement).toEqual([2, 0, 1]);
+      expect(r.toPg.equals(Buffer.concat([done(1), message('Z', 'T')])), `cut at ${cut}`).toBe(true);
+      expect(r.socket.listeners('data')).toEqual([r.pgListener]);
+    }
+  });
+
+  it('several COPY statements: an error in a later one comes after the earlier rows', async () => {
+    const error = message('E', 'SERROR\0C42501\0Mpermission denied for table t2\0\0');
+    const s = Buffer.concat([copyOutResponse, message('d', 'a1\n'), message('c', ''), message('C', 'COPY 1\0'), error, message('Z', 'E')]);
+    const r = await run(s, [9], false, 2);
+    expect(r.toPg.equals(Buffer.concat([error, message('Z', 'E')]))).toBe(true);
+    r.reader.handleError(new Error('permission denied for table t2'));
+    expect((await r.reader.next())?.toString()).toBe('a1\n');
+    expect(await r.reader.next()).toBe(END_OF_COPY);
+    await expect(r.reader.next()).rejects.toThrow('permission denied');
+  });
+
+  it('several COPY statements: the last buffer of one is not overwritten by the rows of the next, read late', async () => {
+    const first = Buffer.alloc(10_000, 0x78);
+    const second = Buffer.alloc(9_000, 0x79);
+    const s = Buffer.concat([
+      copyOutResponse, message('d', first), message('c', ''), message('C', 'COPY 1\0'),
+      copyOutResponse, message('d', second), message('c', ''), message('C', 'COPY 1\0'), message('Z', 'I'),
+    ]);
+    // everything arrives before anything is read
+    const r = await run(s, [], false, 2);
+    r.reader.handleReadyForQuery();
+    const items: Buffer[][] = [[]];
+    for (let b = await r.reader.next(); b !== null; b = await r.reader.next()) {
+      if (b === END_OF_COPY) items.push([]);
+      else items.at(-1)!.push(b);
+    }
+    expect(Buffer.concat(items[0]!).equals(first)).toBe(true);
+    expect(Buffer.concat(items[1]!).equals(second)).toBe(true);
   });
 });

@@ -2,6 +2,11 @@ import type { Socket } from 'node:net';
 
 /** Size of the buffers the reader fills with row bytes, and hands on one at a time. */
 const OUT_BYTES = 1 << 20;
+/**
+ * Size of a COPY's first buffer: most tables of a many-table database are small, and a 1 MB
+ * buffer for each would be 10 GB of allocations for 10,000 tables.
+ */
+const FIRST_OUT_BYTES = 16 << 10;
 /** Full buffers held for a slow consumer before the socket is paused (and resumed below LOW). */
 const HIGH_WATER = 4;
 const LOW_WATER = 1;
@@ -10,7 +15,11 @@ const LOW_WATER = 1;
 const COPY_DATA = 0x64; // 'd'
 const COPY_DONE = 0x63; // 'c'
 const COPY_OUT_RESPONSE = 0x48; // 'H'
+const COMMAND_COMPLETE = 0x43; // 'C'
 const ERROR_RESPONSE = 0x45; // 'E'
+
+/** In the queue of a reader running several COPY statements: the end of one statement's rows. */
+export const END_OF_COPY: unique symbol = Symbol('end of one COPY');
 
 /** The part of pg's Connection the reader uses: the socket it reads, and its one data listener. */
 interface PgConnection {
@@ -33,6 +42,11 @@ type DataListener = (chunk: Buffer) => void;
  * Rows are counted as they pass (one CopyData message per row in text format). The consumer
  * pulls buffers with `next()`; when it falls behind by HIGH_WATER buffers the socket is paused,
  * which is TCP backpressure on the server.
+ *
+ * `statements` > 1: `text` is that many `COPY ... TO STDOUT` statements in one query string,
+ * which the server runs back to back, without a round trip between them. The reader then also
+ * takes the CommandComplete of each but the last itself, and each statement's rows end with an
+ * END_OF_COPY in the queue (never mixed with the next statement's in one buffer).
  */
 export class CopyOutReader {
   /** Rows read so far; after the end, the count from the server's CommandComplete. */
@@ -41,20 +55,22 @@ export class CopyOutReader {
   bytes = 0;
 
   private socket: Socket | null = null;
+  private submitted = false;
   private pgListener: DataListener | null = null;
   private readonly onChunk: DataListener = (chunk) => this.parse(chunk);
 
   // parser state
   private readonly header = Buffer.allocUnsafe(5);
+  private rowsBefore = 0; // rows of the statements before the current one
   private headerFill = 0;
   private type = 0;
   private left = 0; // body bytes of the current message not yet seen
   private inBody = false;
   private passOn: Buffer[] | null = null; // a message for pg's parser, being gathered
 
-  private out = Buffer.allocUnsafe(OUT_BYTES);
+  private out = Buffer.allocUnsafe(FIRST_OUT_BYTES);
   private outFill = 0;
-  private readonly full: Buffer[] = [];
+  private readonly full: (Buffer | typeof END_OF_COPY)[] = [];
   private paused = false;
   private discarding = false;
 
@@ -62,7 +78,13 @@ export class CopyOutReader {
   private failure: Error | null = null;
   private wake: (() => void) | null = null;
 
-  constructor(readonly text: string) {}
+  /** rows of each statement that has ended (several statements) */
+  readonly rowsByStatement: number[] = [];
+  private statementsLeft: number;
+
+  constructor(readonly text: string, readonly statements = 1) {
+    this.statementsLeft = statements;
+  }
 
   // ---- pg's Submittable interface ----
 
@@ -71,6 +93,7 @@ export class CopyOutReader {
     const listeners = socket.listeners('data') as DataListener[];
     if (listeners.length !== 1) throw new Error(`COPY reader: expected pg's one data listener on the socket, found ${listeners.length}`);
     this.socket = socket;
+    this.submitted = true;
     this.pgListener = listeners[0]!;
     socket.removeListener('data', this.pgListener);
     socket.on('data', this.onChunk);
@@ -78,8 +101,9 @@ export class CopyOutReader {
   }
 
   handleCommandComplete(msg: { text?: string }): void {
+    // (with several statements, pg sees only the last one's: the reader counts the rest)
     const m = /^COPY (\d+)/.exec(msg.text ?? '');
-    if (m) this.rows = Number(m[1]);
+    if (m && this.statements === 1) this.rows = Number(m[1]);
   }
 
   handleReadyForQuery(): void {
@@ -107,11 +131,14 @@ export class CopyOutReader {
 
   // ---- consumer side ----
 
-  /** The next buffer of row bytes, or null at the end. Rejects with the COPY's error. */
-  async next(): Promise<Buffer | null> {
+  /**
+   * The next buffer of row bytes, END_OF_COPY after each statement's rows, or null at the end.
+   * Rejects with the COPY's error, once the rows read before it have been taken.
+   */
+  async next(): Promise<Buffer | typeof END_OF_COPY | null> {
     for (;;) {
       const b = this.full.shift();
-      if (b) {
+      if (b !== undefined) {
         if (this.paused && this.full.length <= LOW_WATER) {
           this.paused = false;
           this.socket?.resume();
@@ -127,6 +154,11 @@ export class CopyOutReader {
   /** Whether the server has ended the COPY (with its rows, or an error) and the connection is free. */
   get settled(): boolean {
     return this.finished;
+  }
+
+  /** Whether the server has sent its last row or its error (the socket is pg's again). */
+  get rowsEnded(): boolean {
+    return this.socket === null && this.pgListener === null && this.submitted;
   }
 
   /**
@@ -193,7 +225,8 @@ export class CopyOutReader {
           return;
         }
         this.inBody = true;
-        if (this.type !== COPY_DATA && this.type !== COPY_OUT_RESPONSE && this.type !== COPY_DONE) {
+        const ours = this.type === COPY_DATA || this.type === COPY_OUT_RESPONSE || this.type === COPY_DONE || this.type === COMMAND_COMPLETE;
+        if (!ours) {
           const h = Buffer.allocUnsafe(5);
           h[0] = this.type;
           h.writeUInt32BE(this.left + 4, 1);
@@ -219,9 +252,15 @@ export class CopyOutReader {
         this.pgListener?.(msg);
       } else if (this.type === COPY_DONE) {
         this.keep(chunk, packed);
+        packed = 0;
         this.flushOut();
-        this.detach(i < n ? chunk.subarray(i) : null);
-        return;
+        this.rowsByStatement.push(this.rows - this.rowsBefore);
+        this.rowsBefore = this.rows;
+        this.full.push(END_OF_COPY);
+        if (--this.statementsLeft === 0) {
+          this.detach(i < n ? chunk.subarray(i) : null);
+          return;
+        }
       }
     }
     this.keep(chunk, packed);
@@ -240,11 +279,11 @@ export class CopyOutReader {
     if (this.discarding || size === 0) return;
     let from = 0;
     while (from < size) {
-      const take = Math.min(OUT_BYTES - this.outFill, size - from);
+      const take = Math.min(this.out.length - this.outFill, size - from);
       chunk.copy(this.out, this.outFill, from, from + take);
       this.outFill += take;
       from += take;
-      if (this.outFill === OUT_BYTES) {
+      if (this.outFill === this.out.length) {
         this.full.push(this.out);
         this.out = Buffer.allocUnsafe(OUT_BYTES);
         this.outFill = 0;
@@ -253,7 +292,17 @@ export class CopyOutReader {
   }
 
   private flushOut(): void {
-    if (this.outFill > 0 && !this.discarding) this.full.push(this.out.subarray(0, this.outFill));
+    if (this.outFill > 0 && !this.discarding) {
+      // A small remainder is copied out, so that it does not hold on to a whole buffer; a
+      // large one is handed on as it is, and the next statement's rows get a buffer of their own.
+      const rest = this.out.subarray(0, this.outFill);
+      if (this.outFill < this.out.length >> 2) {
+        this.full.push(Buffer.from(rest));
+      } else {
+        this.full.push(rest);
+        this.out = Buffer.allocUnsafe(FIRST_OUT_BYTES);
+      }
+    }
     this.outFill = 0;
     this.signal();
   }
