@@ -89,9 +89,9 @@ export class CopyBatch {
     }
   }
 
-  /** Whether every statement's rows have been read. */
-  get done(): boolean {
-    return this.nextIndex >= this.statements.length && this.reader.rowsEnded;
+  /** Whether every statement's rows have been asked for. */
+  get consumed(): boolean {
+    return this.nextIndex >= this.statements.length;
   }
 
   /** Stops the batch where it is: drops what is still coming and cancels the server's work. */
