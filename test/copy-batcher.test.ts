@@ -4,27 +4,16 @@
 // privilege) fails as that table, after the tables before it were read whole; a reader that
 // stops mid-batch leaves the connection usable with no COPY running; a table asked for out of
 // order is still read right. And a whole plain dump of such a database restores with psql.
-import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CopyBatcher } from '../src/data/copy-batcher.js';
 import { copiedRows } from '../src/data/copy.js';
 import type { CopySource } from '../src/toc/toc.js';
 import type { TableObject } from '../catalog/tables.js';
-import { createDatabase, psqlString, query } from './util/pg.js';
+import { createDatabase, psqlBytes, psqlString, query } from './util/pg.js';
 
 const servers = inject('servers');
 const TABLES = 150;
-
-function psqlBytes(url: string, sql: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('psql', ['-X', '-q', '-d', url, '-c', sql], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`psql exit ${code}`))));
-  });
-}
 
 function source(name: string, plain = true): CopySource {
   const q = `public.${name}`;

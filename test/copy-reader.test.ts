@@ -4,23 +4,12 @@
 // client's 'notice' event; a consumer that stops early cancels the COPY and the connection is
 // usable afterwards, with no COPY left running; a backend terminated mid-COPY rejects instead
 // of hanging.
-import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { copyOut } from '../src/data/copy.js';
-import { createDatabase, psqlString } from './util/pg.js';
+import { createDatabase, psqlBytes, psqlString } from './util/pg.js';
 
 const servers = inject('servers');
-
-function psqlBytes(url: string, sql: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('psql', ['-X', '-q', '-d', url, '-c', sql], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`psql exit ${code}`))));
-  });
-}
 
 async function drain(gen: AsyncGenerator<Buffer, number>): Promise<{ bytes: Buffer; rows: number }> {
   const parts: Buffer[] = [];

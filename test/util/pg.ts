@@ -88,3 +88,14 @@ export function psqlString(url: string, sql: string, opts: PsqlOptions = {}): Pr
 export async function pgDump(url: string, args: string[] = []): Promise<string> {
   return (await run('pg_dump', ['-d', url, ...args])).stdout;
 }
+
+/** What `psql -c sql` prints on stdout, as bytes (for COPY ... TO STDOUT output compared byte for byte). */
+export function psqlBytes(url: string, sql: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('psql', ['-X', '-q', '-d', url, '-c', sql], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`psql exit ${code}`))));
+  });
+}
