@@ -11,40 +11,16 @@ export function copiedRows(b: Buffer): number | undefined {
 }
 
 /**
- * Runs `COPY ... TO STDOUT` and yields the raw bytes in ~1 MB buffers: rows are never parsed
- * or re-encoded, so the bytes the server sends are the bytes the script carries (see
+ * Runs `COPY ... TO STDOUT` and yields the raw bytes in 16 kB-then-1 MB buffers: rows are never
+ * parsed or re-encoded, so the bytes the server sends are the bytes the script carries (see
  * CopyOutReader). Returns the number of rows.
  */
-export async function* copyOut(client: pg.Client, sql: string): AsyncGenerator<Buffer, number> {
-  const reader = new CopyOutReader(sql);
-  void client.query(reader as unknown as pg.QueryConfig);
-  let ended = false;
-  try {
-    let counted = 0;
-    for (let b = await reader.next(); b !== null && b !== END_OF_COPY; b = await reader.next()) {
-      // The reader may have parsed past this buffer; the counts still add up to the total,
-      // since the last buffer is only handed over once the COPY is done.
-      rowsByChunk.set(b, reader.rows - counted);
-      counted = reader.rows;
-      yield b;
-    }
-    ended = true;
-    return reader.rows;
-  } finally {
-    // Stopped early (failed write, abort): the connection may be the caller's and live on, so
-    // the COPY must end properly: cancel it and read what is still coming until the server's
-    // error, dropping the rows.
-    if (!ended && !reader.settled) {
-      const settling = reader.discard(10_000);
-      // Once the rows have ended there is nothing to cancel; a late cancel could hit the next query.
-      if (!reader.rowsEnded) await cancelRunningQuery(client);
-      await settling;
-    }
-  }
+export function copyOut(client: pg.Client, sql: string): AsyncGenerator<Buffer, number> {
+  return new CopyBatch(client, [sql]).rows(0);
 }
 
 /**
- * Several tables' `COPY ... TO STDOUT` sent as one query: the server runs them back to back,
+ * One or several tables' `COPY ... TO STDOUT` sent as one query: the server runs them back to back,
  * so a dump of many small tables does not wait one round trip per table. The rows still
  * stream (nothing is held beyond the reader's few buffers), so `rows(i)` must be read in
  * order, each to its end, as the plain writer does; `abandon()` ends the batch early (on
@@ -84,7 +60,8 @@ export class CopyBatch {
       ended = true;
       return soFar();
     } finally {
-      // a reader that stops early (failed write) stops the whole batch, as copyOut does
+      // Stopped early (failed write, abort): the connection may be the caller's and live on,
+      // so the statements must end properly (abandon: cancel, and read until the server's error).
       if (!ended) await this.abandon();
     }
   }
@@ -98,6 +75,7 @@ export class CopyBatch {
   async abandon(): Promise<void> {
     if (this.reader.settled) return;
     const settling = this.reader.discard(10_000);
+    // Once the rows have ended there is nothing to cancel; a late cancel could hit the next query.
     if (!this.reader.rowsEnded) await cancelRunningQuery(this.client);
     await settling;
   }
