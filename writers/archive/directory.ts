@@ -14,7 +14,8 @@ export function dataFileName(e: ArchiveEntry): string {
 }
 
 async function writeFile(file: string, bytes: AsyncIterable<Buffer>, sync: boolean): Promise<void> {
-  const handle = await fs.open(file, 'w', 0o600);
+  // 0666 less the umask, as pg_dump creates its files
+  const handle = await fs.open(file, 'w', 0o666);
   try {
     const out = new FileOut(handle);
     for await (const b of bytes) await out.write(b);

@@ -19,7 +19,8 @@ export async function withArchiveFile<T>(file: string, sync: boolean, write: (ou
   const tmp = tempName(file);
   let handle: fs.FileHandle;
   try {
-    handle = await fs.open(tmp, 'w', 0o600);
+    // 0666 less the umask, as pg_dump creates its files
+    handle = await fs.open(tmp, 'w', 0o666);
   } catch (e) {
     throw outputError(`cannot write output file "${file}"`, e);
   }
