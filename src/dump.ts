@@ -256,7 +256,10 @@ async function dumpInScope(caller: DumpOptions, out: Writable, archive?: Archive
         : undefined,
     });
     const tableRows = (src: CopySource, conn = client): AsyncIterable<Buffer | string> => {
-      const rows = prepared.openTable ? prepared.openTable(src, conn) : copyOut(conn, src.copyOut);
+      // the plain writer's tables on the dump's own connection come through the batcher
+      const rows = prepared.openTable
+        ? prepared.openTable(src, conn)
+        : batcher && conn === client ? batcher.open(src) : copyOut(conn, src.copyOut);
       return progress ? progress.tap(src, rows) : rows;
     };
     if (options.format !== undefined && options.format !== 'plain') {
@@ -283,10 +286,7 @@ async function dumpInScope(caller: DumpOptions, out: Writable, archive?: Archive
           return largeObjectScript(client, src.oids);
         }
         current = `reading table ${src.table}`;
-        if (parallel) return parallel.take(src);
-        if (!batcher) return tableRows(src);
-        const rows = batcher.open(src);
-        return progress ? progress.tap(src, rows) : rows;
+        return parallel ? parallel.take(src) : tableRows(src);
       },
       onEntry: (e) => {
         current = `writing ${e.desc} ${e.tag}`;

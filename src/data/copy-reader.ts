@@ -51,11 +51,10 @@ type DataListener = (chunk: Buffer) => void;
 export class CopyOutReader {
   /** Rows read so far; after the end, the count from the server's CommandComplete. */
   rows = 0;
-  /** Row bytes read so far. */
-  bytes = 0;
 
   private socket: Socket | null = null;
-  private submitted = false;
+  /** the last statement's rows, or the error, came: the socket is pg's again */
+  private handedBack = false;
   private pgListener: DataListener | null = null;
   private readonly onChunk: DataListener = (chunk) => this.parse(chunk);
 
@@ -93,7 +92,6 @@ export class CopyOutReader {
     const listeners = socket.listeners('data') as DataListener[];
     if (listeners.length !== 1) throw new Error(`COPY reader: expected pg's one data listener on the socket, found ${listeners.length}`);
     this.socket = socket;
-    this.submitted = true;
     this.pgListener = listeners[0]!;
     socket.removeListener('data', this.pgListener);
     socket.on('data', this.onChunk);
@@ -158,7 +156,7 @@ export class CopyOutReader {
 
   /** Whether the server has sent its last row or its error (the socket is pg's again). */
   get rowsEnded(): boolean {
-    return this.socket === null && this.pgListener === null && this.submitted;
+    return this.handedBack;
   }
 
   /**
@@ -275,7 +273,6 @@ export class CopyOutReader {
 
   /** Takes the first `size` bytes of `chunk` (packed row bytes) into the output buffers. */
   private keep(chunk: Buffer, size: number): void {
-    this.bytes += size;
     if (this.discarding || size === 0) return;
     let from = 0;
     while (from < size) {
@@ -312,6 +309,7 @@ export class CopyOutReader {
     const socket = this.socket;
     const listener = this.pgListener;
     if (!socket || !listener) return;
+    this.handedBack = true;
     this.socket = null;
     this.pgListener = null;
     socket.removeListener('data', this.onChunk);
