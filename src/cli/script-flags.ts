@@ -1,27 +1,5 @@
 import type { DumpOptions } from '../options.js';
 
-/** The flags pg_dump and pg_dumpall share that shape the script itself, as commander parses them. */
-export interface ScriptFlags {
-  lockWaitTimeout?: string;
-  extraFloatDigits?: number;
-  encoding?: string;
-  inserts?: boolean;
-  columnInserts?: boolean;
-  attributeInserts?: boolean;
-  rowsPerInsert?: number;
-  onConflictDoNothing?: boolean;
-  disableTriggers?: boolean;
-  superuser?: string;
-  disableDollarQuoting?: boolean;
-  quoteAllIdentifiers?: boolean;
-  useSetSessionAuthorization?: boolean;
-  loadViaPartitionRoot?: boolean;
-  restrictKey?: string;
-  /** false with --no-sync */
-  sync: boolean;
-  skipUnreadable?: boolean;
-}
-
 /** What the shared flags set. */
 export type ScriptOptions = Pick<
   DumpOptions,
@@ -29,6 +7,16 @@ export type ScriptOptions = Pick<
   | 'onConflictDoNothing' | 'disableTriggers' | 'superuser' | 'disableDollarQuoting' | 'quoteAllIdentifiers'
   | 'useSetSessionAuthorization' | 'loadViaPartitionRoot' | 'restrictKey' | 'noSync' | 'skipUnreadable'
 >;
+
+/**
+ * The flags pg_dump and pg_dumpall share that shape the script itself, as commander parses
+ * them: the options they set, spelled as flags (--attribute-inserts, --no-sync).
+ */
+export interface ScriptFlags extends Omit<ScriptOptions, 'noSync'> {
+  attributeInserts?: boolean;
+  /** false with --no-sync */
+  sync: boolean;
+}
 
 /** The options those shared flags map to, the same for pgdump-ts and pgdumpall-ts. */
 export function scriptOptions(f: ScriptFlags): ScriptOptions {
